@@ -1,0 +1,47 @@
+/**
+ * @pi/core: the reproducibility contract (generators, stream plans, the inside rule), statistics, the
+ * result type, errors, option validation and the Estimator interface. No I/O, no dependencies.
+ */
+export type * from './types.js';
+export { PiError, isPiError, invalidArgument, describeValue, type PiErrorCode } from './piError.js';
+export { splitmix64, splitmix64Mix } from './splitmix64.js';
+export {
+  xoshiro128p,
+  xoshiro128pFromState,
+  xoshiro128pSeedState,
+  xoshiro128pJumpState,
+  XOSHIRO128P_JUMP,
+} from './xoshiro128p.js';
+export {
+  numbaXoroshiro128p,
+  numbaXoroshiro128pFromState,
+  numbaSeedState,
+  numbaJumpState,
+  NUMBA_JUMP,
+  type NumbaGenerator,
+} from './numbaXoroshiro128p.js';
+export { seedState, jumpState, streamState, streamStates } from './streams.js';
+export {
+  BLOCK_SIZE,
+  MAX_SAMPLES,
+  checkCount,
+  samplesPlan,
+  groupsPlan,
+  planSamples,
+  streamCount,
+  streamPoints,
+  rangePoints,
+  describePlan,
+} from './plan.js';
+export { insideXoshiro, insideNumba, XOSHIRO_INSIDE_LIMIT } from './insideRule.js';
+export {
+  Z_95,
+  binomialStandardError,
+  groupStandardError,
+  confidenceInterval,
+  samplesForPrecision,
+} from './statistics.js';
+export { makeResult, type RunCounts } from './result.js';
+export { GENERATORS, checkGenerator, checkSeed, resolveEstimateOptions } from './estimateOptions.js';
+export { parseCount, parseGroups, COUNT_FORMS } from './parseCount.js';
+export { yieldToEventLoop } from './yieldToEventLoop.js';

@@ -1,0 +1,34 @@
+import { invalidArgument } from './piError.js';
+import { MAX_SAMPLES } from './plan.js';
+
+const SUFFIX_EXPONENT: Record<string, number> = { k: 3, K: 3, M: 6, G: 9, T: 12 };
+const COUNT_TEXT = /^(\d+(?:_\d+)*(?:\.\d+(?:_\d+)*)?)(?:[eE]([+-]?\d+))?([kKMGT])?$/;
+
+/** What a count may look like, for error messages. */
+export const COUNT_FORMS = 'an integer in [1, 2^53), e.g. 1000000, 5e9, 5_000_000, 5M or 2.5G';
+
+/**
+ * Parses a count as people write it: `1000000`, `5e9`, `5_000_000`, `5M`, `2.5G` (k, M, G, T are
+ * powers of 1000). The decimal text is handed to `Number` whole, so `2.5G` is exactly 2,500,000,000.
+ * Anything that is not an integer in [1, 2^53) is refused with an error naming `option`.
+ */
+export function parseCount(option: string, text: string, forms: string = COUNT_FORMS): number {
+  const match = COUNT_TEXT.exec(text.trim());
+  if (match === null) throw invalidArgument(option, text, forms);
+  const [, mantissa, exponent, suffix] = match;
+  const power = Number(exponent ?? 0) + (suffix === undefined ? 0 : SUFFIX_EXPONENT[suffix]!);
+  const value = Number(`${mantissa!.replaceAll('_', '')}e${power}`);
+  if (!Number.isInteger(value) || value < 1 || value >= MAX_SAMPLES) throw invalidArgument(option, text, forms);
+  return value;
+}
+
+/** Parses the seed's N × I as `50000x10000` (also `50_000x10k`, `500×64`). */
+export function parseGroups(option: string, text: string): { pointsPerGroup: number; groups: number } {
+  const forms = 'N x I: points per group times groups, each an integer in [1, 2^53), e.g. 50000x10000';
+  const parts = text.trim().split(/\s*[x×]\s*/i);
+  if (parts.length !== 2) throw invalidArgument(option, text, forms);
+  const pointsPerGroup = parseCount(option, parts[0]!, forms);
+  const groups = parseCount(option, parts[1]!, forms);
+  if (pointsPerGroup * groups >= MAX_SAMPLES) throw invalidArgument(option, text, 'N × I below 2^53');
+  return { pointsPerGroup, groups };
+}

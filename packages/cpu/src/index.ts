@@ -1,0 +1,6 @@
+/** @pi/cpu: CPU estimators of π. */
+export { loop, estimateLoop } from './loop.js';
+export { naive, estimateNaive } from './naive.js';
+export { countXoshiro128p } from './kernels/countXoshiro128p.js';
+export { countNumba } from './kernels/countNumba.js';
+export { streamCounters, type StreamCounter } from './kernels/streamCounter.js';

@@ -1,0 +1,20 @@
+import { resolveEstimateOptions, type EstimateOptions, type Estimator, type PiResult } from '@pi/core';
+import { runStreams } from './_runStreams.js';
+import { streamCounters } from './kernels/streamCounter.js';
+
+/**
+ * The seeded, typed loop: every stream of the plan counted in order on this thread with the
+ * generator's scalar kernel. Keeps the reproducibility contract; the reference the other backends
+ * are compared with. Groups plans give the seed's `evaluate_pi_st(N, I)`.
+ */
+export const loop: Estimator = {
+  name: 'loop',
+  reproducible: true,
+  run: (options) =>
+    runStreams({ backend: 'loop', reproducible: true, counter: streamCounters[options.generator] }, options),
+};
+
+/** Estimates π with the `loop` backend; options are validated here. */
+export async function estimateLoop(options: EstimateOptions = {}): Promise<PiResult> {
+  return loop.run(resolveEstimateOptions(options));
+}

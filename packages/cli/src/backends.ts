@@ -1,0 +1,45 @@
+import type { Estimator } from '@pi/core';
+
+/** What `pi info` says of a backend on this machine. */
+export interface BackendProbe {
+  readonly available: boolean;
+  /** Why not, or what it runs on. */
+  readonly detail: string;
+}
+
+/** A backend of `pi estimate --backend`, loaded only when used. */
+export interface BackendEntry {
+  /** One line for help and `pi info`. */
+  readonly summary: string;
+  /** Whether results keep the reproducibility contract. */
+  readonly reproducible: boolean;
+  /** Loads and returns the estimator; throws PiError BACKEND_UNAVAILABLE when it cannot run here. */
+  readonly load: (options: BackendOptions) => Promise<Estimator>;
+  /** Checks, cheaply, whether it can run here. */
+  readonly probe: () => Promise<BackendProbe>;
+}
+
+/** Options some backends take from the command line. */
+export interface BackendOptions {
+  /** Worker threads, for parallel backends. */
+  readonly threads?: number;
+}
+
+/** The backends of `pi estimate`, in the order help lists them. */
+export const backends: Record<string, BackendEntry> = {
+  naive: {
+    summary: "the seed's vanilla loop: Math.random, not reproducible",
+    reproducible: false,
+    load: async () => (await import('@pi/cpu')).naive,
+    probe: async () => ({ available: true, detail: 'plain JavaScript, one core' }),
+  },
+  loop: {
+    summary: 'seeded typed loop on one core, exact (the reference)',
+    reproducible: true,
+    load: async () => (await import('@pi/cpu')).loop,
+    probe: async () => ({ available: true, detail: 'plain JavaScript, one core' }),
+  },
+};
+
+/** Backend names, for choices in help and errors. */
+export const backendNames = (): string[] => Object.keys(backends);

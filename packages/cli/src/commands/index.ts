@@ -1,0 +1,19 @@
+import type { Command } from '../command.js';
+
+/** A command as the registry knows it before loading: name, one line, and how to load it. */
+export interface CommandEntry {
+  readonly summary: string;
+  readonly load: () => Promise<Command>;
+}
+
+/** Every `pi` command, loaded on demand so `pi --help` stays fast. */
+export const commands: Record<string, CommandEntry> = {
+  estimate: {
+    summary: 'Estimate π on one backend, with standard error and 95% interval',
+    load: async () => (await import('./estimate.js')).command,
+  },
+  info: {
+    summary: 'Node, CPU, cores, and the backends this machine can run',
+    load: async () => (await import('./info.js')).command,
+  },
+};

@@ -1,0 +1,61 @@
+import { describePlan, type PiResult } from '@pi/core';
+import type { Style } from './_style.js';
+
+/** Version of the JSON that `--json` prints; bumped when a field changes meaning or goes away. */
+export const SCHEMA_VERSION = 1;
+
+/** `1.23 G`, `456 M`, `7.8 k`: a rate or count with an SI prefix. */
+export function si(value: number, digits = 3): string {
+  if (!Number.isFinite(value)) return String(value);
+  const units = ['', 'k', 'M', 'G', 'T', 'P'];
+  let i = 0;
+  let v = value;
+  while (Math.abs(v) >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${Number(v.toPrecision(digits))}${units[i] ? ` ${units[i]}` : ''}`;
+}
+
+/** Seconds as `812 ms`, `3.41 s`, `2 min 5 s`. */
+export function duration(seconds: number): string {
+  if (seconds < 1) return `${Number((seconds * 1000).toPrecision(3))} ms`;
+  if (seconds < 120) return `${Number(seconds.toPrecision(3))} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+/** A result as the JSON object `--json` prints. */
+export function resultJson(result: PiResult): Record<string, unknown> {
+  return { schemaVersion: SCHEMA_VERSION, ...result, error: result.pi - Math.PI };
+}
+
+/** A result for people: π̂, its error against π, the 95% interval, the rate and the backend. */
+export function formatResult(result: PiResult, style: Style): string {
+  const error = result.pi - Math.PI;
+  const sigmas = error / result.standardError;
+  const digits = Math.max(6, Math.min(15, Math.ceil(-Math.log10(result.standardError || 1e-15)) + 2));
+  const rows: [string, string][] = [
+    ['π̂', style.bold(result.pi.toFixed(digits))],
+    [
+      'error',
+      `${error >= 0 ? '+' : '−'}${Math.abs(error).toExponential(2)}` +
+        (Number.isFinite(sigmas) ? style.dim(` (${Math.abs(sigmas).toFixed(2)} standard errors)`) : ''),
+    ],
+    [
+      '95% interval',
+      `[${result.ci.lower.toFixed(digits)}, ${result.ci.upper.toFixed(digits)}]` +
+        (result.ci.lower <= Math.PI && Math.PI <= result.ci.upper ? style.green(' covers π') : style.yellow(' misses π')),
+    ],
+    ['samples', `${result.samples.toLocaleString('en-US')} inside ${result.inside.toLocaleString('en-US')}`],
+    ['time', `${duration(result.seconds)}, ${si(result.samplesPerSecond)} samples/s`],
+    [
+      'backend',
+      `${result.backend}, ${result.generator}${result.seed === null ? '' : ` seed ${result.seed}`}, ${describePlan(result.plan)}, ` +
+        (result.reproducible ? 'reproducible' : style.yellow('not reproducible')),
+    ],
+  ];
+  for (const [key, value] of Object.entries(result.details ?? {})) rows.push([key, String(value)]);
+  if (result.status === 'aborted') rows.unshift(['status', style.yellow('aborted: partial result of the complete blocks')]);
+  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
+  return rows.map(([k, v]) => `${style.dim(k.padEnd(width))}${v}`).join('\n') + '\n';
+}

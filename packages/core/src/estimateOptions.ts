@@ -1,5 +1,5 @@
 import { invalidArgument } from './piError.js';
-import { checkCount, groupsPlan, samplesPlan } from './plan.js';
+import { checkCount, checkShard, groupsPlan, samplesPlan } from './plan.js';
 import { samplesForPrecision } from './statistics.js';
 import type { EstimateOptions, GeneratorName, ResolvedEstimateOptions } from './types.js';
 
@@ -53,5 +53,6 @@ export function resolveEstimateOptions(options: EstimateOptions = {}): ResolvedE
     seed: checkSeed(options.seed ?? 0),
     signal: options.signal,
     onProgress: options.onProgress,
+    shard: options.shard === undefined ? undefined : checkShard('shard', options.shard),
   };
 }

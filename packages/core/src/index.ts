@@ -32,6 +32,8 @@ export {
   streamPoints,
   rangePoints,
   describePlan,
+  checkShard,
+  shardStreams,
 } from './plan.js';
 export { insideXoshiro, insideNumba, XOSHIRO_INSIDE_LIMIT } from './insideRule.js';
 export {

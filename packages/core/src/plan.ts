@@ -1,5 +1,5 @@
 import { invalidArgument } from './piError.js';
-import type { GroupsPlan, Plan, SamplesPlan } from './types.js';
+import type { GroupsPlan, Plan, SamplesPlan, Shard, StreamRange } from './types.js';
 
 /** Points per block in `samples` plans: block k draws from stream k. */
 export const BLOCK_SIZE = 65_536;
@@ -61,4 +61,27 @@ export function describePlan(plan: Plan): string {
   return plan.kind === 'samples'
     ? `${plan.samples.toLocaleString('en-US')} samples`
     : `${plan.pointsPerGroup.toLocaleString('en-US')} × ${plan.groups.toLocaleString('en-US')} groups`;
+}
+
+/** Checks a shard: integers with 0 ≤ index < count. */
+export function checkShard(option: string, shard: unknown): Shard {
+  const s = shard as Shard;
+  const ok =
+    typeof s === 'object' && s !== null && Number.isInteger(s.count) && s.count >= 1 && s.count < MAX_SAMPLES &&
+    Number.isInteger(s.index) && s.index >= 0 && s.index < s.count;
+  if (!ok) throw invalidArgument(option, shard, '{ index, count } with integers 0 ≤ index < count');
+  return { index: s.index, count: s.count };
+}
+
+/**
+ * The streams a run covers: all of them, or shard K of N's contiguous share
+ * [⌊S·K/N⌋, ⌊S·(K+1)/N⌋) of the plan's S streams. Shards cover every stream exactly once, so their
+ * counts add up to the whole plan's, bit for bit. A shard may be empty when N exceeds S.
+ */
+export function shardStreams(plan: Plan, shard?: Shard): StreamRange {
+  const total = streamCount(plan);
+  if (shard === undefined) return { firstStream: 0, streams: total };
+  const at = (k: number) => Number((BigInt(total) * BigInt(k)) / BigInt(shard.count));
+  const first = at(shard.index);
+  return { firstStream: first, streams: at(shard.index + 1) - first };
 }

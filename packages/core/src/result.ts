@@ -1,5 +1,5 @@
 import { confidenceInterval, binomialStandardError, groupStandardError } from './statistics.js';
-import type { GeneratorName, PiResult, Plan, RunStatus, UnseededSource } from './types.js';
+import type { GeneratorName, PiResult, Plan, RunStatus, Shard, StreamRange, UnseededSource } from './types.js';
 
 /** What a backend counted; `makeResult` turns it into a PiResult with statistics. */
 export interface RunCounts {
@@ -17,6 +17,8 @@ export interface RunCounts {
   /** Groups plans: inside count of each completed group. */
   readonly groupCounts?: ArrayLike<number>;
   readonly details?: Readonly<Record<string, string | number | boolean>>;
+  /** The shard this run covered, if any. */
+  readonly shard?: (Shard & StreamRange) | undefined;
 }
 
 /** Builds the result every estimator returns: π̂, its standard error and its 95% interval. */
@@ -48,6 +50,7 @@ export function makeResult(counts: RunCounts): PiResult {
     reproducible: counts.reproducible,
     status: counts.status,
     ...groups,
+    ...(counts.shard === undefined ? {} : { shard: counts.shard }),
     ...(counts.details === undefined ? {} : { details: counts.details }),
   };
 }

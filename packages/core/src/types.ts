@@ -64,12 +64,26 @@ export interface ConfidenceInterval {
 export interface Progress {
   /** Points counted so far (complete blocks or groups only). */
   readonly samplesDone: number;
-  /** Points the plan draws in all. */
+  /** Points this run draws in all (its shard's, when sharded). */
   readonly samplesTotal: number;
   /** Points inside the circle so far. */
   readonly inside: number;
   /** Seconds since the run started. */
   readonly elapsedSeconds: number;
+}
+
+/** One of `count` shards of a plan: shard `index` runs a contiguous range of the plan's streams. */
+export interface Shard {
+  /** Zero-based shard index, in [0, count). */
+  readonly index: number;
+  /** Number of shards the plan is split into. */
+  readonly count: number;
+}
+
+/** The streams a run covers: [firstStream, firstStream + streams). */
+export interface StreamRange {
+  readonly firstStream: number;
+  readonly streams: number;
 }
 
 /** Options every estimator accepts, after validation. */
@@ -84,6 +98,8 @@ export interface ResolvedEstimateOptions {
   readonly signal?: AbortSignal | undefined;
   /** Called as blocks complete, at most a few times a second. */
   readonly onProgress?: ((progress: Progress) => void) | undefined;
+  /** Run only this shard's streams (see `shardStreams`); the whole plan when absent. */
+  readonly shard?: Shard | undefined;
 }
 
 /** Options as a user gives them: exactly one of `samples`, `groups` or `precision`. */
@@ -102,6 +118,8 @@ export interface EstimateOptions {
   readonly signal?: AbortSignal;
   /** Progress callback. */
   readonly onProgress?: (progress: Progress) => void;
+  /** Run only one shard of the plan's streams. */
+  readonly shard?: Shard;
 }
 
 /** Whether a run covered its whole plan. */
@@ -139,6 +157,8 @@ export interface PiResult {
   readonly groupCounts?: readonly number[];
   /** Groups plans: 4 · inside / N of each completed group. */
   readonly groupEstimates?: readonly number[];
+  /** Present when the run covered one shard: which, and its streams. `samples` and `inside` are the shard's. */
+  readonly shard?: Shard & StreamRange;
   /** Free-form facts about how the result was produced (adapter name, threads…). */
   readonly details?: Readonly<Record<string, string | number | boolean>>;
 }

@@ -1,8 +1,8 @@
 import {
   jumpState,
   makeResult,
-  planSamples,
-  streamCount,
+  rangePoints,
+  shardStreams,
   streamPoints,
   streamState,
   yieldToEventLoop,
@@ -32,14 +32,14 @@ export interface StreamRun {
 }
 
 /**
- * Runs every stream of a plan in order on this thread. Streams are counted in pieces so the event loop
+ * Runs every stream of a plan (or of its shard) in order on this thread. Streams are counted in pieces so the event loop
  * runs every ~40 ms: an abort then returns the complete streams so far (never a half-counted one), and
  * progress is reported at most every 100 ms.
  */
 export async function runStreams(run: StreamRun, options: ResolvedEstimateOptions): Promise<PiResult> {
-  const { plan, generator, seed, signal, onProgress } = options;
-  const streams = streamCount(plan);
-  const samplesTotal = planSamples(plan);
+  const { plan, generator, seed, signal, onProgress, shard } = options;
+  const { firstStream, streams } = shardStreams(plan, shard);
+  const samplesTotal = rangePoints(plan, firstStream, streams);
   const groupCounts: number[] | undefined = plan.kind === 'groups' ? [] : undefined;
   const state = new Int32Array(4);
   const started = performance.now();
@@ -61,12 +61,13 @@ export async function runStreams(run: StreamRun, options: ResolvedEstimateOption
       seconds: (performance.now() - started) / 1000,
       status: aborted ? 'aborted' : 'completed',
       ...(groupCounts === undefined ? {} : { groupCounts }),
+      ...(shard === undefined ? {} : { shard: { ...shard, firstStream, streams } }),
       ...(run.details === undefined ? {} : { details: run.details }),
     });
 
-  let base = streamState(generator, seed, 0);
-  for (let k = 0; k < streams && !aborted; k++) {
-    if (k > 0) base = jumpState(generator, base, 1);
+  let base = streamState(generator, seed, firstStream);
+  for (let k = firstStream; k < firstStream + streams && !aborted; k++) {
+    if (k > firstStream) base = jumpState(generator, base, 1);
     state.set(base);
     const points = streamPoints(plan, k);
     let streamInside = 0;

@@ -129,3 +129,24 @@ describe('naive', () => {
     expect(loop.reproducible).toBe(true);
   });
 });
+
+describe('loop: shards', () => {
+  it('shards of a plan add up to the whole, for odd sizes and more shards than streams', async () => {
+    for (const [plan, count] of [
+      [{ samples: 7 * 65_536 + 5 }, 3],
+      [{ groups: { pointsPerGroup: 1000, groups: 5 } }, 8],
+    ] as const) {
+      const whole = await estimateLoop({ ...plan, seed: 11 });
+      let inside = 0;
+      let samples = 0;
+      for (let index = 0; index < count; index++) {
+        const r = await estimateLoop({ ...plan, seed: 11, shard: { index, count } });
+        expect(r.shard).toMatchObject({ index, count });
+        inside += r.inside;
+        samples += r.samples;
+      }
+      expect(inside).toBe(whole.inside);
+      expect(samples).toBe(whole.samples);
+    }
+  });
+});

@@ -4,3 +4,4 @@ export { naive, estimateNaive } from './naive.js';
 export { countXoshiro128p } from './kernels/countXoshiro128p.js';
 export { countNumba } from './kernels/countNumba.js';
 export { streamCounters, type StreamCounter } from './kernels/streamCounter.js';
+export { drawIndicatorsXoshiro128p, drawIndicatorsNumba, indicatorDrawers, type IndicatorDrawer } from './kernels/drawIndicators.js';

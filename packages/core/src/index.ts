@@ -47,3 +47,11 @@ export { makeResult, type RunCounts } from './result.js';
 export { GENERATORS, checkGenerator, checkSeed, resolveEstimateOptions } from './estimateOptions.js';
 export { parseCount, parseGroups, COUNT_FORMS } from './parseCount.js';
 export { yieldToEventLoop } from './yieldToEventLoop.js';
+export {
+  shardFromEnvironment,
+  SHARD_COUNT_VARIABLE,
+  type ScheduledShard,
+  type ShardScheduler,
+  type ShardEnvironmentOptions,
+} from './shardFromEnvironment.js';
+export { mergeShardResults, runIdentity, type MergeShardOptions, type RunKey } from './mergeShardResults.js';

@@ -1,0 +1,74 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** Where the peer script lives in the package (dist/… and src/… both sit one level below it). */
+export const PEER_SCRIPT = fileURLToPath(new URL('../peer/numba_peer.py', import.meta.url));
+
+/** One line of the peer's output. */
+export interface PeerLine {
+  readonly case: string;
+  readonly samples?: number;
+  readonly coldSeconds?: number;
+  readonly warmSeconds?: number;
+  readonly value?: number;
+  readonly device?: string;
+  readonly unavailable?: string;
+}
+
+function run(file: string, args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<string> {
+  return new Promise((resolve, reject) => {
+    execFile(file, [...args], { timeout: timeoutMs, maxBuffer: 1 << 22, ...(signal ? { signal } : {}) }, (error, stdout) =>
+      error ? reject(error) : resolve(stdout),
+    );
+  });
+}
+
+/**
+ * Finds a Python with numba: `PI_PYTHON` if set, else `python3` on the PATH, else Debian's
+ * /usr/bin/python3 (which has numba where python3-numba is installed even when PATH's python3 does not).
+ */
+export async function findNumbaPython(env: Readonly<Record<string, string | undefined>>): Promise<{ python?: string; detail: string }> {
+  const candidates = [env['PI_PYTHON'], 'python3', '/usr/bin/python3'].filter((c): c is string => Boolean(c));
+  const tried: string[] = [];
+  for (const python of [...new Set(candidates)]) {
+    try {
+      const version = (await run(python, ['-c', 'import numba, numpy; print(numba.__version__)'], 30_000)).trim();
+      return { python, detail: `${python} with numba ${version}` };
+    } catch {
+      tried.push(python);
+    }
+  }
+  return { detail: `no Python with numba (tried ${tried.join(', ')}); install python3-numba or set PI_PYTHON` };
+}
+
+/** Runs the peer for some cases and sizes; resolves with its lines by case. */
+export async function runPeer(
+  python: string,
+  cases: readonly string[],
+  sizes: { runs: number; piSamples: number; df: readonly [number, number]; groups: readonly [number, number]; gpu: readonly [number, number] },
+  signal?: AbortSignal,
+): Promise<Map<string, PeerLine>> {
+  const args = [
+    PEER_SCRIPT,
+    '--cases',
+    cases.join(','),
+    '--runs',
+    String(sizes.runs),
+    '--pi-samples',
+    String(sizes.piSamples),
+    '--df',
+    ...sizes.df.map(String),
+    '--groups',
+    ...sizes.groups.map(String),
+    '--gpu',
+    ...sizes.gpu.map(String),
+  ];
+  const stdout = await run(python, args, 30 * 60_000, signal);
+  const lines = new Map<string, PeerLine>();
+  for (const line of stdout.split('\n')) {
+    if (!line.trim().startsWith('{')) continue;
+    const parsed = JSON.parse(line) as PeerLine;
+    lines.set(parsed.case, parsed);
+  }
+  return lines;
+}

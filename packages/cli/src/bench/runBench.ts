@@ -1,0 +1,242 @@
+import os from 'node:os';
+import { isPiError, resolveEstimateOptions, type EstimateOptions, type PiResult } from '@pi/core';
+import { backends, type BackendOptions } from '../backends.js';
+import { SCHEMA_VERSION } from '../format.js';
+import { findNumbaPython, runPeer, type PeerLine } from './peer.js';
+import type { BenchExperiment, BenchReport, BenchRow, PeerFigure } from './types.js';
+
+/** What a case measured, or why it could not run. */
+export type CaseOutcome =
+  | { readonly available: false; readonly note: string }
+  | {
+      readonly available: true;
+      readonly samples: number;
+      readonly coldSeconds: number;
+      readonly warmSeconds: readonly number[];
+      readonly pi?: number;
+      readonly reproducible?: boolean;
+      readonly note?: string;
+    };
+
+/** Sizes of one bench run. */
+export interface BenchSizes {
+  /** Experiment 1: the seed's calculate_pi. */
+  readonly piSamples: number;
+  /** Experiment 2: DataFrame rows × columns. */
+  readonly dataFrame: readonly [number, number];
+  /** Experiment 3: evaluate_pi_st/mt N × I. */
+  readonly groups: readonly [number, number];
+  /** Experiment 4: compute_pi_on_gpu N × I on a hardware adapter… */
+  readonly gpu: readonly [number, number];
+  /** …and on a software adapter (a CPU pretending), where the full size would take minutes. */
+  readonly gpuSoftware: readonly [number, number];
+}
+
+/** The seed's sizes, and small ones for CI. */
+export const SIZES: Record<'full' | 'quick', BenchSizes> = {
+  full: { piSamples: 5_000_000, dataFrame: [10_000, 25], groups: [50_000, 10_000], gpu: [50_000, 50_000], gpuSoftware: [50_000, 2_000] },
+  quick: { piSamples: 1_000_000, dataFrame: [1_000, 25], groups: [50_000, 200], gpu: [10_000, 100], gpuSoftware: [10_000, 100] },
+};
+
+/** Context a case runs in. */
+export interface CaseContext {
+  readonly sizes: BenchSizes;
+  readonly runs: number;
+  readonly signal: AbortSignal;
+}
+
+/** One row of an experiment, before it runs. */
+export interface BenchCase {
+  readonly id: string;
+  readonly label: string;
+  readonly baseline?: boolean;
+  /** The numba peer's case paired with this row. */
+  readonly peerCase?: string;
+  run(context: CaseContext): Promise<CaseOutcome>;
+}
+
+/** An experiment, before it runs. */
+export interface ExperimentDefinition {
+  readonly id: number;
+  readonly title: string;
+  readonly seedCell: string;
+  size(sizes: BenchSizes): string;
+  cases(sizes: BenchSizes): readonly BenchCase[];
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+/** Runs an estimator backend once cold and `runs` times warm on the same options. */
+export async function timeEstimator(
+  backend: string,
+  options: EstimateOptions,
+  context: CaseContext,
+  backendOptions: BackendOptions = {},
+): Promise<CaseOutcome> {
+  const entry = backends[backend];
+  if (entry === undefined) return { available: false, note: `backend ${backend} is not part of this build` };
+  let estimator;
+  try {
+    estimator = await entry.load(backendOptions);
+  } catch (error) {
+    if (isPiError(error) && error.code === 'BACKEND_UNAVAILABLE') return { available: false, note: error.message };
+    throw error;
+  }
+  try {
+    const resolved = { ...resolveEstimateOptions(options), signal: context.signal };
+    const cold = await estimator.run(resolved);
+    if (cold.status === 'aborted') return { available: false, note: 'interrupted' };
+    const warm: number[] = [];
+    let last: PiResult = cold;
+    for (let i = 0; i < context.runs && !context.signal.aborted; i++) {
+      last = await estimator.run(resolved);
+      if (last.status === 'aborted') break;
+      warm.push(last.seconds);
+    }
+    if (warm.length === 0) return { available: false, note: 'interrupted' };
+    const details = last.details ?? {};
+    const adapter = typeof details['adapter'] === 'string' ? `${details['adapter']}${details['software'] === true ? ' (software adapter)' : ''}` : undefined;
+    return {
+      available: true,
+      samples: last.samples,
+      coldSeconds: cold.seconds,
+      warmSeconds: warm,
+      pi: last.pi,
+      reproducible: last.reproducible,
+      ...(adapter === undefined ? {} : { note: adapter }),
+    };
+  } finally {
+    await estimator.dispose?.();
+  }
+}
+
+/** Runs the experiments, then the numba peer, and pairs them row by row. */
+export async function runBench(
+  experiments: readonly ExperimentDefinition[],
+  options: {
+    quick: boolean;
+    runs: number;
+    peer: boolean;
+    signal: AbortSignal;
+    env: Readonly<Record<string, string | undefined>>;
+    onCase?: (experiment: ExperimentDefinition, row: BenchCase, index: number, total: number) => void;
+  },
+): Promise<BenchReport> {
+  const sizes = SIZES[options.quick ? 'quick' : 'full'];
+  const context: CaseContext = { sizes, runs: options.runs, signal: options.signal };
+  const total = experiments.reduce((n, e) => n + e.cases(sizes).length, 0);
+  let index = 0;
+  const measured: { experiment: ExperimentDefinition; rows: { def: BenchCase; outcome: CaseOutcome }[] }[] = [];
+  for (const experiment of experiments) {
+    if (options.signal.aborted) break;
+    const rows: { def: BenchCase; outcome: CaseOutcome }[] = [];
+    for (const def of experiment.cases(sizes)) {
+      if (options.signal.aborted) break;
+      options.onCase?.(experiment, def, index++, total);
+      let outcome: CaseOutcome;
+      try {
+        outcome = await def.run(context);
+      } catch (error) {
+        outcome = { available: false, note: `failed: ${(error as Error).message ?? String(error)}` };
+      }
+      rows.push({ def, outcome });
+    }
+    measured.push({ experiment, rows });
+  }
+
+  let peerLines = new Map<string, PeerLine>();
+  let peerInfo = { name: 'numba' as const, available: false, detail: 'not requested (--peer none)' };
+  if (options.peer && !options.signal.aborted) {
+    const found = await findNumbaPython(options.env);
+    peerInfo = { name: 'numba', available: found.python !== undefined, detail: found.detail };
+    const cases = measured.flatMap((m) => m.rows.map((r) => r.def.peerCase)).filter((c): c is string => c !== undefined);
+    if (found.python !== undefined && cases.length > 0) {
+      options.onCase?.({ id: 0, title: 'numba peer', seedCell: '', size: () => '', cases: () => [] }, { id: 'numba', label: 'numba peer', run: async () => ({ available: false, note: '' }) }, index, total);
+      try {
+        peerLines = await runPeer(
+          found.python,
+          [...new Set(cases)],
+          { runs: options.runs, piSamples: sizes.piSamples, df: sizes.dataFrame, groups: sizes.groups, gpu: sizes.gpu },
+          options.signal,
+        );
+      } catch (error) {
+        peerInfo = { ...peerInfo, available: false, detail: `${found.detail}, but the peer failed: ${(error as Error).message.split('\n')[0]}` };
+      }
+    }
+  }
+
+  const experimentsOut: BenchExperiment[] = measured.map(({ experiment, rows }) => {
+    const baseline = rows.find((r) => r.def.baseline && r.outcome.available);
+    const baselineWarm = baseline?.outcome.available ? median(baseline.outcome.warmSeconds) : undefined;
+    return {
+      id: experiment.id,
+      title: experiment.title,
+      seedCell: experiment.seedCell,
+      size: experiment.size(sizes),
+      rows: rows.map(({ def, outcome }): BenchRow => {
+        const peer = def.peerCase === undefined ? undefined : peerFigure(def.peerCase, peerLines, peerInfo, outcome);
+        if (!outcome.available) {
+          return { id: def.id, label: def.label, samples: 0, available: false, note: outcome.note, ...(peer ? { peer } : {}) };
+        }
+        const warm = median(outcome.warmSeconds);
+        return {
+          id: def.id,
+          label: def.label,
+          samples: outcome.samples,
+          available: true,
+          ...(outcome.note === undefined ? {} : { note: outcome.note }),
+          coldSeconds: outcome.coldSeconds,
+          warmSeconds: warm,
+          samplesPerSecond: outcome.samples / warm,
+          ...(outcome.pi === undefined ? {} : { pi: outcome.pi, error: outcome.pi - Math.PI }),
+          ...(outcome.reproducible === undefined ? {} : { reproducible: outcome.reproducible }),
+          ...(def.baseline ? { baseline: true } : {}),
+          ...(baselineWarm === undefined ? {} : { speedupVsBaseline: baselineWarm / warm }),
+          ...(peer ? { peer } : {}),
+        };
+      }),
+    };
+  });
+
+  const cpus = os.cpus();
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    command: `pi bench${options.quick ? ' --quick' : ''}${options.runs !== 3 ? ` --runs ${options.runs}` : ''}${options.peer ? '' : ' --peer none'}`,
+    quick: options.quick,
+    runs: options.runs,
+    machine: {
+      node: process.version,
+      cpuModel: cpus[0]?.model.trim() ?? 'unknown',
+      cores: cpus.length,
+      platform: `${process.platform} ${process.arch}`,
+      memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
+    },
+    peer: peerInfo,
+    status: options.signal.aborted ? 'aborted' : 'completed',
+    experiments: experimentsOut,
+  };
+}
+
+function peerFigure(
+  name: string,
+  lines: Map<string, PeerLine>,
+  info: { available: boolean; detail: string },
+  ours: CaseOutcome,
+): PeerFigure {
+  const line = lines.get(name);
+  if (line === undefined || line.unavailable !== undefined || line.warmSeconds === undefined) {
+    return { case: name, available: false, note: line?.unavailable ?? (info.available ? 'not run' : info.detail) };
+  }
+  return {
+    case: name,
+    available: true,
+    ...(line.device === undefined ? {} : { note: line.device }),
+    ...(line.coldSeconds === undefined ? {} : { coldSeconds: line.coldSeconds }),
+    warmSeconds: line.warmSeconds,
+    ...(ours.available ? { speedupVsPeer: line.warmSeconds / median(ours.warmSeconds) } : {}),
+  };
+}

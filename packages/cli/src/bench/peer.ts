@@ -24,11 +24,12 @@ function run(file: string, args: readonly string[], timeoutMs: number, signal?: 
 }
 
 /**
- * Finds a Python with numba: `PI_PYTHON` if set, else `python3` on the PATH, else Debian's
+ * Finds a Python with numba: `PI_PYTHON` alone if set, else `python3` on the PATH, else Debian's
  * /usr/bin/python3 (which has numba where python3-numba is installed even when PATH's python3 does not).
  */
 export async function findNumbaPython(env: Readonly<Record<string, string | undefined>>): Promise<{ python?: string; detail: string }> {
-  const candidates = [env['PI_PYTHON'], 'python3', '/usr/bin/python3'].filter((c): c is string => Boolean(c));
+  // An explicit PI_PYTHON is the only candidate: the user chose it.
+  const candidates = env['PI_PYTHON'] ? [env['PI_PYTHON']] : ['python3', '/usr/bin/python3'];
   const tried: string[] = [];
   for (const python of [...new Set(candidates)]) {
     try {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from './main.js';
 import { memoryIo } from './io.js';
+import { commands } from './commands/index.js';
 
 async function run(...argv: string[]) {
   const io = memoryIo();
@@ -109,7 +110,8 @@ describe('help, version, info', () => {
     expect(top.code).toBe(0);
     expect(top.out).toContain('estimate');
     expect(top.out).toContain('info');
-    for (const name of ['estimate', 'info']) {
+    for (const name of Object.keys(commands)) {
+      expect(top.out).toContain(name);
       const r = await run(name, '--help');
       expect(r.code).toBe(0);
       expect(r.out).toContain('Examples:');

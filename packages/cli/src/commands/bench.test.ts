@@ -74,6 +74,16 @@ describe('pi bench', () => {
     expect(r.out).toContain('numba peer: not available (no Python with numba (tried /nonexistent/python)');
   });
 
+  it('Ctrl-C prints the rows done so far and exits 130', async () => {
+    const controller = new AbortController();
+    const io = memoryIo({ signal: controller.signal });
+    setTimeout(() => controller.abort(), 300);
+    const code = await main(['bench', '--runs', '50', '--peer', 'none', '--only', '3', '--json'], io);
+    expect(code).toBe(130);
+    const report = JSON.parse(io.out());
+    expect(report.status).toBe('aborted');
+  });
+
   it.each([
     [['--runs', '0'], /--runs: "0" is not allowed/],
     [['--only', '9'], /--only: "9" is not allowed; expected a comma-separated list of experiments among 1/],

@@ -1,4 +1,4 @@
-import { describePlan, type PiResult } from '@pi/core';
+import { describePlan, runIdentity, type PiResult } from '@pi/core';
 import type { Style } from './_style.js';
 
 /** Version of the JSON that `--json` prints; bumped when a field changes meaning or goes away. */
@@ -24,9 +24,13 @@ export function duration(seconds: number): string {
   return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
-/** A result as the JSON object `--json` prints. */
+/**
+ * A result as the JSON object `--json` prints. A shard's partial also carries `runId`, the fingerprint
+ * of its generator, seed and plan, which `pi merge` checks.
+ */
 export function resultJson(result: PiResult): Record<string, unknown> {
-  return { schemaVersion: SCHEMA_VERSION, ...result, error: result.pi - Math.PI };
+  const run = result.shard === undefined ? {} : { runId: runIdentity(result) };
+  return { schemaVersion: SCHEMA_VERSION, ...run, ...result, error: result.pi - Math.PI };
 }
 
 /** A result for people: π̂, its error against π, the 95% interval, the rate and the backend. */
@@ -54,6 +58,14 @@ export function formatResult(result: PiResult, style: Style): string {
         (result.reproducible ? 'reproducible' : style.yellow('not reproducible')),
     ],
   ];
+  if (result.shard !== undefined) {
+    const { index, count, firstStream, streams } = result.shard;
+    rows.push([
+      'shard',
+      `${index}/${count}: ${streams === 0 ? 'no streams (more shards than the plan has)' : `streams ${firstStream}–${firstStream + streams - 1} of the plan`} ` +
+        style.dim('(a partial: combine every shard with pi merge)'),
+    ]);
+  }
   for (const [key, value] of Object.entries(result.details ?? {})) rows.push([key, String(value)]);
   if (result.status === 'aborted') rows.unshift(['status', style.yellow('aborted: partial result of the complete blocks')]);
   const width = Math.max(...rows.map(([k]) => k.length)) + 2;

@@ -14,6 +14,8 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Aborted on Ctrl-C: commands stop, print the partial result, and exit 130. */
   readonly signal: AbortSignal;
+  /** Reads standard input to its end (`pi merge -`); the process's stdin when absent. */
+  readonly stdin?: () => Promise<string>;
 }
 
 /** Collects output in memory; for tests and for callers that want the text. */

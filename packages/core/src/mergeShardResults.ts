@@ -225,6 +225,7 @@ export function mergeShardResults(results: readonly PiResult[], options: MergeSh
     seconds: Math.max(...ordered.map((p) => p.seconds)),
     status: 'completed',
     ...(first.plan.kind === 'groups' ? { groupCounts: ordered.flatMap((p) => p.groupCounts ?? []) } : {}),
-    details: { shards: count, shardSeconds: ordered.reduce((a, p) => a + p.seconds, 0) },
+    // Rounded to the microsecond: a sum of float seconds otherwise prints as 0.027153611000000001.
+    details: { shards: count, shardSeconds: Math.round(ordered.reduce((a, p) => a + p.seconds, 0) * 1e6) / 1e6 },
   });
 }

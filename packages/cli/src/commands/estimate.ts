@@ -14,6 +14,7 @@ import { formatResult, resultJson } from '../format.js';
 import { flag, stringOption } from '../_parseArgs.js';
 import { createProgressBar } from '../progressBar.js';
 import { createStyle } from '../_style.js';
+import { resolveShardOption, resultFilePath, writeResultFile } from '../shardOption.js';
 
 /** Exit code of a run stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
@@ -21,7 +22,7 @@ export const EXIT_INTERRUPTED = 130;
 export const command: Command = {
   name: 'estimate',
   summary: 'Estimate π by Monte Carlo on one backend, with its standard error and 95% interval.',
-  usage: 'estimate [--backend NAME] [--samples N | --groups NxI | --precision P] [--seed S] [--json]',
+  usage: 'estimate [--backend NAME] [--samples N | --groups NxI | --precision P] [--seed S] [--shard K/N] [--json] [--out FILE]',
   options: {
     backend: {
       type: 'string',
@@ -48,6 +49,14 @@ export const command: Command = {
     seed: { type: 'string', short: 's', valueName: 'S', description: 'Seed, an integer in [0, 2^53)', defaultText: '0' },
     generator: { type: 'string', valueName: 'name', description: 'Random generator', choices: GENERATORS, defaultText: 'xoshiro128p' },
     json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
+    shard: {
+      type: 'string',
+      valueName: 'K/N',
+      description: "Run only shard K of N (contiguous streams) and emit a partial for `pi merge`; 'off' ignores the scheduler",
+      defaultText: 'from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set',
+    },
+    shards: { type: 'string', valueName: 'N', description: 'Shard count for a Kubernetes Indexed Job (its completions); or PI_SHARD_COUNT' },
+    out: { type: 'string', short: 'o', valueName: 'FILE', description: 'Also write the JSON result to FILE ({index} and {count} name the shard)' },
     quiet: { type: 'boolean', short: 'q', description: 'No progress bar' },
   },
   examples: [
@@ -55,12 +64,16 @@ export const command: Command = {
     'pi estimate --backend loop --generator numba --groups 500x64 --seed 1234 --json',
     'pi estimate --precision 1e-4',
     'pi estimate --backend naive --samples 5M',
+    'pi estimate --samples 1e10 --seed 1 --shard 2/8 --out parts/shard-{index}.json   # then: pi merge parts/',
   ],
   async run(args, io) {
     const options: EstimateOptions & BackendOptions = parseEstimateOptions(args.values);
     const backendName = stringOption(args, 'backend') ?? 'loop';
     const entry = backends[backendName]!;
-    const resolved = resolveEstimateOptions(options);
+    const scheduled = resolveShardOption(args.values, io.env);
+    const resolved = resolveEstimateOptions({ ...options, ...(scheduled === undefined ? {} : { shard: scheduled.shard }) });
+    const out = stringOption(args, 'out');
+    const outPath = out === undefined ? undefined : resultFilePath(out, resolved.shard);
     const estimator = await entry.load(options);
     const progress = createProgressBar(io, backendName, { quiet: flag(args, 'quiet') || flag(args, 'json') });
     let result;
@@ -70,6 +83,7 @@ export const command: Command = {
       progress.done();
       await estimator.dispose?.();
     }
+    if (outPath !== undefined) await writeResultFile(outPath, `${JSON.stringify(resultJson(result))}\n`);
     if (flag(args, 'json')) io.stdout(`${JSON.stringify(resultJson(result))}\n`);
     else io.stdout(formatResult(result, createStyle(io.color)));
     return result.status === 'aborted' ? EXIT_INTERRUPTED : 0;

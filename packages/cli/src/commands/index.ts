@@ -16,4 +16,8 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Node, CPU, cores, and the backends this machine can run',
     load: async () => (await import('./info.js')).command,
   },
+  merge: {
+    summary: 'Combine shard partials (pi estimate --shard K/N) into the whole result, bit for bit',
+    load: async () => (await import('./merge.js')).command,
+  },
 };

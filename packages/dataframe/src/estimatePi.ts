@@ -34,7 +34,6 @@ export function estimatePi(fill: DataFrameFill): DataFrameEstimates {
     seconds: fill.seconds + (performance.now() - started) / 1000,
     status: fill.status,
     ...(completed ? { groupCounts: sums } : {}),
-    details: { method: fill.method, rows, cols, rowsFilled },
   });
   const columnEstimates = new Series(completed ? [...result.groupEstimates!] : sums.map(() => Number.NaN), {
     index: frame.columns,

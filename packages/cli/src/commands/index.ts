@@ -12,6 +12,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Estimate π on one backend, with standard error and 95% interval',
     load: async () => (await import('./estimate.js')).command,
   },
+  dataframe: {
+    summary: "The seed's DataFrame fills with danfo.js: cell by cell or drawn then wrapped, per-column estimates",
+    load: async () => (await import('./dataframe.js')).command,
+  },
   info: {
     summary: 'Node, CPU, cores, and the backends this machine can run',
     load: async () => (await import('./info.js')).command,

@@ -1,0 +1,94 @@
+import { GENERATORS, parseCount, type PiResult } from '@pi/core';
+import { checkTableSize } from '@pi/dataframe/tableSize';
+import type { Command } from '../command.js';
+import { flag, stringOption } from '../_parseArgs.js';
+import { createStyle, type Style } from '../_style.js';
+import { formatResult, resultJson } from '../format.js';
+import { EXIT_INTERRUPTED, parseEstimateOptions } from './estimate.js';
+
+/** Columns listed one by one in the table; wider frames show the first and last few (all of them with --json). */
+const LISTED_COLUMNS = 40;
+
+export const command: Command = {
+  name: 'dataframe',
+  summary:
+    "The seed's pandas fills with danfo.js: an N × I DataFrame of 0/1 inside indicators, filled cell by cell or drawn then wrapped, with the per-column estimates 4 · mean.",
+  usage: 'dataframe [--rows N] [--cols I] [--method cell|vectorized] [--seed S] [--generator NAME] [--csv FILE] [--json]',
+  options: {
+    rows: { type: 'string', short: 'r', valueName: 'N', description: 'Rows: points per column (1000, 10k, 1e4)', defaultText: '10000' },
+    cols: { type: 'string', short: 'c', valueName: 'I', description: 'Columns: groups, column i drawn from stream i', defaultText: '25' },
+    method: {
+      type: 'string',
+      short: 'm',
+      valueName: 'name',
+      description: 'cell: set every cell through danfo (slow, O(N) a cell); vectorized: draw, then wrap once',
+      choices: ['cell', 'vectorized'],
+      defaultText: 'vectorized',
+    },
+    seed: { type: 'string', short: 's', valueName: 'S', description: 'Seed, an integer in [0, 2^53)', defaultText: '0' },
+    generator: { type: 'string', valueName: 'name', description: 'Random generator', choices: GENERATORS, defaultText: 'xoshiro128p' },
+    csv: { type: 'string', valueName: 'FILE', description: 'Also write the DataFrame to FILE as CSV' },
+    json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
+  },
+  examples: [
+    'pi dataframe --rows 10000 --cols 25 --seed 1',
+    'pi dataframe --rows 2000 --cols 25 --method cell',
+    'pi dataframe --rows 1e4 --cols 25 --generator numba --seed 1234 --json',
+    'pi dataframe --rows 100 --cols 4 --csv indicators.csv',
+  ],
+  async run(args, io) {
+    const rowsText = stringOption(args, 'rows');
+    const colsText = stringOption(args, 'cols');
+    const rows = rowsText === undefined ? 10_000 : parseCount('--rows', rowsText);
+    const cols = colsText === undefined ? 25 : parseCount('--cols', colsText);
+    checkTableSize(rows, cols, { rows: '--rows', cols: '--cols' });
+    const { seed, generator } = parseEstimateOptions({ seed: args.values['seed'], generator: args.values['generator'] });
+    const method = stringOption(args, 'method') ?? 'vectorized';
+    const csv = stringOption(args, 'csv');
+
+    // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
+    const { estimatePi, fillDataFrame, fillDataFrame2, writeCsv } = await import('@pi/dataframe');
+    const options = { ...(seed === undefined ? {} : { seed }), ...(generator === undefined ? {} : { generator }) };
+    const fill =
+      method === 'cell' ? await fillDataFrame(rows, cols, { ...options, signal: io.signal }) : fillDataFrame2(rows, cols, options);
+    const { result } = estimatePi(fill);
+    if (csv !== undefined) await writeCsv(fill.frame, csv, '--csv');
+
+    if (flag(args, 'json')) {
+      io.stdout(`${JSON.stringify({ ...resultJson(result), method, rows, cols, rowsFilled: fill.rowsFilled, csv: csv ?? null })}\n`);
+    } else {
+      const style = createStyle(io.color);
+      io.stdout(columnTable(result, style));
+      io.stdout(formatResult(result, style));
+      if (csv !== undefined) io.stdout(`${style.dim('csv'.padEnd(14))}${rows.toLocaleString('en-US')} × ${cols} cells written to ${csv}\n`);
+    }
+    return fill.status === 'aborted' ? EXIT_INTERRUPTED : 0;
+  },
+};
+
+/** The seed's `4 * df.mean(axis="index")` as a table: column, inside count, estimate, error against π. */
+function columnTable(result: PiResult, style: Style): string {
+  const counts = result.groupCounts;
+  const estimates = result.groupEstimates;
+  if (counts === undefined || estimates === undefined) {
+    return `${style.yellow('aborted')}: per-column estimates need complete columns; the summary below uses the complete rows\n\n`;
+  }
+  const shown =
+    counts.length <= LISTED_COLUMNS
+      ? counts.map((_, i) => i)
+      : [...Array.from({ length: 30 }, (_, i) => i), -1, ...Array.from({ length: 5 }, (_, i) => counts.length - 5 + i)];
+  const lines = [style.dim(`${'column'.padStart(8)}  ${'inside'.padStart(10)}  ${'4 · mean'.padStart(10)}  ${'error'.padStart(10)}`)];
+  for (const i of shown) {
+    if (i < 0) {
+      lines.push(style.dim(`${'…'.padStart(8)}  ${counts.length - 35} more columns (all of them with --json)`));
+      continue;
+    }
+    const estimate = estimates[i]!;
+    const error = estimate - Math.PI;
+    lines.push(
+      `${String(i).padStart(8)}  ${counts[i]!.toLocaleString('en-US').padStart(10)}  ${estimate.toFixed(6).padStart(10)}  ` +
+        style.dim(`${error >= 0 ? '+' : '−'}${Math.abs(error).toFixed(6)}`.padStart(10)),
+    );
+  }
+  return `${lines.join('\n')}\n\n`;
+}

@@ -15,7 +15,7 @@ const SLICE_MS = 40;
  * danfo has no scalar setter (`at` and `iat` only read), so a cell is set the way danfo lets a user set
  * anything: read the column (`getColumnData`), change the one value, and write the column back with
  * `addColumn(name, values, { inplace: true })`. That write copies all N values of the column into danfo's
- * row arrays and infers the column's dtype again, so **each cell costs O(N)** (about 30 µs at N = 10,000
+ * row arrays and infers the column's dtype again, so **each cell costs O(N)** (30–45 µs at N = 10,000
  * here) and the fill O(N² · I), where pandas' `at` is O(1) (about 4 µs). The sequence stays correct if
  * `getColumnData` ever returns a copy: the changed column is what gets written back.
  *

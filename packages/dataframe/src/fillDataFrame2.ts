@@ -14,7 +14,7 @@ import type { DataFrameFill, VectorizedFillOptions } from './types.js';
  * column sums are exactly `estimateLoop({ groups: { pointsPerGroup: N, groups: I } })`'s group counts and
  * the column means are the seed's per-group estimates / 4.
  *
- * Where the time goes (10,000 × 25 here): drawing ≈ 1.2 ms; the row arrays danfo needs ≈ 0.7 ms; danfo's
+ * Where the time goes (10,000 × 25 here): drawing ≈ 1.2–1.6 ms; the row arrays danfo needs ≈ 0.7 ms; danfo's
  * constructor with explicit int32 dtypes and `lowMemoryMode` ≈ 0.1 ms. Without `lowMemoryMode` danfo also
  * transposes every row into a column copy (≈ 3–6 ms, mostly allocation and GC); without dtypes it infers them.
  */

@@ -9,6 +9,13 @@ const needs = [
     apt: 'chromium',
     why: 'headless Chromium and the SwiftShader Vulkan driver: WebGPU tests without a GPU, docs tests',
   },
+  {
+    file: '/usr/lib/x86_64-linux-gnu/libvulkan.so.1',
+    apt: 'libvulkan1',
+    why: "the Vulkan loader Dawn (the webgpu package) opens to reach SwiftShader; chromium's own copy is private",
+  },
+  { file: '/usr/sbin/slurmctld', apt: 'slurm-wlm', why: 'a real single-node Slurm for the job-array test (packages/cli/src/slurm.test.ts)' },
+  { file: '/usr/sbin/munged', apt: 'munge', why: 'munge authentication for that Slurm' },
 ];
 
 const missing = needs.filter((n) => !existsSync(n.file));

@@ -1,0 +1,9 @@
+/**
+ * @pi/gpu-tf for browsers (and any host with a GPUDevice): the fused π kernel, its WGSL sources and adapter
+ * summaries. Nothing here imports Node modules or Dawn.
+ */
+export { createPiKernel, compileCompute, type PiKernel, type PiKernelOptions } from './piKernel.js';
+export { summarizeAdapter, type GpuAdapterSummary } from './adapterInfo.js';
+export { piKernelWgsl, PI_WORKGROUP_SIZE } from './kernels/piKernel.wgsl.js';
+export { xoshiro128pWgsl } from './kernels/xoshiro128p.wgsl.js';
+export { numbaWgsl } from './kernels/numba.wgsl.js';

@@ -1,0 +1,7 @@
+/**
+ * @pi/gpu-tf for Node: the seed's GPU section with TensorFlow.js and WebGPU. Dawn (the `webgpu` package)
+ * and tfjs load only when a function here needs them. Browser bundles import `@pi/gpu-tf/browser`.
+ */
+export * from './browser.js';
+export { openNodeGpu, prepareDawnEnvironment, SWIFTSHADER_ICD, type NodeGpu, type OpenNodeGpuOptions } from './_dawn.js';
+export { kernelEstimator, estimateKernel, type KernelEstimatorOptions } from './kernelEstimator.js';

@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: ['src/index.ts'],
+  // workerMain is its own entry: the pool loads dist/workerMain.js by URL, in Node and in browsers.
+  entry: ['src/index.ts', 'src/workerMain.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

@@ -5,3 +5,6 @@ export { countXoshiro128p } from './kernels/countXoshiro128p.js';
 export { countNumba } from './kernels/countNumba.js';
 export { streamCounters, type StreamCounter } from './kernels/streamCounter.js';
 export { drawIndicatorsXoshiro128p, drawIndicatorsNumba, indicatorDrawers, type IndicatorDrawer } from './kernels/drawIndicators.js';
+export { simd, estimateSimd } from './simd.js';
+export { workers, createWorkersEstimator, estimateWorkers, type WorkersOptions } from './workers.js';
+export { SimdStreamCounter, simdSupported, compileSimdKernel, SIMD_CHUNK, type StreamDone } from './kernels/simdKernel.js';

@@ -1,0 +1,336 @@
+import {
+  PiError,
+  invalidArgument,
+  makeResult,
+  rangePoints,
+  resolveEstimateOptions,
+  shardStreams,
+  streamPoints,
+  type EstimateOptions,
+  type Estimator,
+  type GeneratorName,
+  type PiResult,
+  type ResolvedEstimateOptions,
+} from '@pi/core';
+import { platformSpawner, type SpawnWorker, type WorkerHandle } from './_spawnWorker.js';
+import type { CountTask, WorkerReply } from './_workerProtocol.js';
+
+/** Options of `createWorkersEstimator`. */
+export interface WorkersOptions {
+  /** Worker threads, an integer in [1, 1024]; the available parallelism by default. */
+  readonly threads?: number;
+  /**
+   * Test hook, not for use: the task holding stream `stream` makes its worker die, the first `times`
+   * times it is sent (1: the retry succeeds; 2 or more: the run fails with WORKER_FAILED).
+   */
+  readonly crashOnStream?: { readonly stream: number; readonly times: number };
+}
+
+/** Points per task: about 10–20 ms of one core, so progress is fine-grained and an abort waits little. */
+const TASK_POINTS: Record<GeneratorName, number> = { xoshiro128p: 1 << 24, numba: 1 << 23 };
+/** Streams per task are a multiple of this, so every task fills the widest SIMD kernel. */
+const TASK_STREAM_MULTIPLE = 8;
+/** Tasks queued per worker: the next one is already there when one finishes. */
+const IN_FLIGHT_PER_WORKER = 2;
+/** Progress cadence. */
+const PROGRESS_MS = 100;
+/** After an abort, how long tasks in flight may finish (they count); workers still busy then are stopped. */
+const ABORT_GRACE_MS = 100;
+/** Attempts per task: a task whose worker dies is sent once more, to a fresh worker. */
+const MAX_ATTEMPTS = 2;
+
+interface Task {
+  /** Id of the latest message that sent it. */
+  id: number;
+  readonly first: number;
+  readonly count: number;
+  attempts: number;
+  counts?: Float64Array;
+}
+
+interface Slot {
+  readonly handle: WorkerHandle;
+  readonly inFlight: Set<Task>;
+}
+
+/** Checks `threads`: an integer in [1, 1024]. */
+function checkThreads(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 1024) {
+    throw invalidArgument('threads', value, 'an integer in [1, 1024]');
+  }
+  return value;
+}
+
+/** Splits streams [first, first + count) into tasks of about TASK_POINTS points. */
+function makeTasks(options: ResolvedEstimateOptions, first: number, count: number, threads: number): Task[] {
+  const perStream = Math.max(1, streamPoints(options.plan, first));
+  const byPoints = Math.floor(TASK_POINTS[options.generator] / perStream);
+  const byBalance = Math.ceil(count / (threads * 4));
+  const size =
+    Math.ceil(Math.max(1, Math.min(byPoints, byBalance)) / TASK_STREAM_MULTIPLE) * TASK_STREAM_MULTIPLE;
+  const tasks: Task[] = [];
+  for (let k = first; k < first + count; k += size) {
+    tasks.push({ id: 0, first: k, count: Math.min(size, first + count - k), attempts: 0 });
+  }
+  return tasks;
+}
+
+/**
+ * A pool of worker threads, kept warm between runs and closed by `dispose()`. A run hands out contiguous
+ * tasks of streams, two per worker at a time, and adds up each stream's count, so the result is `loop`'s
+ * exactly whatever the number of workers or the order in which tasks finish.
+ */
+class WorkerPool {
+  private readonly slots: Slot[] = [];
+  private spawner: Promise<{ spawn: SpawnWorker; parallelism: number }> | undefined;
+  private nextTaskId = 1;
+  /** Routes replies and deaths to the run in progress. */
+  private onReply: ((slot: Slot, reply: WorkerReply) => void) | undefined;
+  private onDeath: ((slot: Slot, error: Error) => void) | undefined;
+  private crashesLeft: number;
+
+  constructor(
+    private readonly threadsOption: number | undefined,
+    private readonly crashOnStream: WorkersOptions['crashOnStream'],
+  ) {
+    this.crashesLeft = crashOnStream?.times ?? 0;
+  }
+
+  /** Threads this pool runs: the option, or the platform's parallelism. */
+  async threads(): Promise<number> {
+    return this.threadsOption ?? (await this.platform()).parallelism;
+  }
+
+  private platform(): Promise<{ spawn: SpawnWorker; parallelism: number }> {
+    this.spawner ??= platformSpawner().catch((error: unknown) => {
+      this.spawner = undefined;
+      throw new PiError('BACKEND_UNAVAILABLE', `workers: ${error instanceof Error ? error.message : String(error)}`, {
+        cause: error,
+      });
+    });
+    return this.spawner;
+  }
+
+  private async fill(threads: number): Promise<void> {
+    const { spawn } = await this.platform();
+    while (this.slots.length < threads) {
+      const inFlight = new Set<Task>();
+      // `slot` is assigned before any event can arrive (events come from the event loop).
+      let slot: Slot | undefined;
+      const handle = spawn({
+        message: (reply) => {
+          if (slot !== undefined) this.onReply?.(slot, reply);
+        },
+        failed: (error) => {
+          if (slot === undefined) return;
+          this.remove(slot);
+          this.onDeath?.(slot, error);
+        },
+      });
+      slot = { handle, inFlight };
+      this.slots.push(slot);
+    }
+  }
+
+  private remove(slot: Slot): void {
+    const at = this.slots.indexOf(slot);
+    if (at >= 0) this.slots.splice(at, 1);
+  }
+
+  async run(options: ResolvedEstimateOptions): Promise<PiResult> {
+    const { plan, generator, seed, signal, onProgress, shard } = options;
+    const threads = await this.threads();
+    const started = performance.now();
+    await this.fill(threads);
+    const { firstStream, streams } = shardStreams(plan, shard);
+    const samplesTotal = rangePoints(plan, firstStream, streams);
+    const tasks = makeTasks(options, firstStream, streams, threads);
+    const queue = [...tasks];
+    let inside = 0;
+    let samplesDone = 0;
+    let aborted = signal?.aborted === true;
+    let kernel = 'wasm-simd128';
+
+    return new Promise<PiResult>((resolve, reject) => {
+      let settled = false;
+      let graceTimer: ReturnType<typeof setTimeout> | undefined;
+      const progressTimer = setInterval(() => {
+        onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
+      }, PROGRESS_MS);
+      (progressTimer as { unref?: () => void }).unref?.();
+
+      const cleanup = () => {
+        settled = true;
+        clearInterval(progressTimer);
+        if (graceTimer !== undefined) clearTimeout(graceTimer);
+        signal?.removeEventListener('abort', onAbort);
+        this.onReply = undefined;
+        this.onDeath = undefined;
+        for (const slot of this.slots) slot.handle.setBusy(slot.inFlight.size > 0);
+      };
+
+      const finish = () => {
+        if (settled) return;
+        cleanup();
+        onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
+        const groupCounts: number[] | undefined = plan.kind === 'groups' ? [] : undefined;
+        if (groupCounts !== undefined) {
+          for (const task of tasks) if (task.counts !== undefined) groupCounts.push(...task.counts);
+        }
+        resolve(
+          makeResult({
+            plan,
+            generator,
+            seed,
+            backend: 'workers',
+            reproducible: true,
+            inside,
+            samples: samplesDone,
+            seconds: (performance.now() - started) / 1000,
+            status: aborted ? 'aborted' : 'completed',
+            ...(groupCounts === undefined ? {} : { groupCounts }),
+            ...(shard === undefined ? {} : { shard: { ...shard, firstStream, streams } }),
+            details: { threads, kernel },
+          }),
+        );
+      };
+
+      const fail = (error: PiError) => {
+        if (settled) return;
+        cleanup();
+        // Tasks of this run may still be in flight: a fresh pool is simpler than telling their replies apart.
+        this.close();
+        reject(error);
+      };
+
+      const busy = () => this.slots.some((slot) => slot.inFlight.size > 0);
+
+      const dispatch = () => {
+        if (settled) return;
+        if (!aborted) {
+          for (const slot of this.slots) {
+            while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && queue.length > 0) {
+              const task = queue.shift()!;
+              const message: CountTask = { type: 'count', id: this.nextTaskId++, generator, seed, plan, first: task.first, count: task.count };
+              task.id = message.id;
+              task.attempts += 1;
+              const crash = this.crashOnStream;
+              const hit = crash !== undefined && this.crashesLeft > 0 && crash.stream >= task.first && crash.stream < task.first + task.count;
+              if (hit) this.crashesLeft -= 1;
+              slot.inFlight.add(task);
+              slot.handle.setBusy(true);
+              slot.handle.post(hit ? { ...message, crash: true } : message);
+            }
+          }
+        }
+        if ((aborted || queue.length === 0) && !busy()) finish();
+      };
+
+      const onAbort = () => {
+        if (aborted || settled) return;
+        aborted = true;
+        // Complete blocks only: tasks in flight may finish within the grace period and count; workers
+        // still busy after it are stopped, and their tasks' streams are left out whole.
+        graceTimer = setTimeout(() => {
+          for (const slot of [...this.slots]) {
+            if (slot.inFlight.size > 0) {
+              slot.handle.terminate();
+              this.remove(slot);
+            }
+          }
+          finish();
+        }, ABORT_GRACE_MS);
+        dispatch();
+      };
+
+      this.onReply = (slot, reply) => {
+        const task = [...slot.inFlight].find((t) => t.id === reply.id);
+        if (task === undefined) return;
+        slot.inFlight.delete(task);
+        if (slot.inFlight.size === 0) slot.handle.setBusy(false);
+        if (reply.type === 'failed') {
+          fail(new PiError('WORKER_FAILED', `workers: a worker failed counting streams ${task.first}…${task.first + task.count - 1}: ${reply.message}`));
+          return;
+        }
+        task.counts = reply.counts;
+        kernel = reply.kernel;
+        for (const c of reply.counts) inside += c;
+        samplesDone += rangePoints(plan, task.first, task.count);
+        dispatch();
+      };
+
+      this.onDeath = (slot, error) => {
+        const lost = [...slot.inFlight];
+        slot.inFlight.clear();
+        const hopeless = lost.find((task) => task.attempts >= MAX_ATTEMPTS);
+        if (hopeless !== undefined) {
+          fail(
+            new PiError(
+              'WORKER_FAILED',
+              `workers: a worker died twice counting streams ${hopeless.first}…${hopeless.first + hopeless.count - 1} (${error.message})`,
+              { cause: error },
+            ),
+          );
+          return;
+        }
+        queue.unshift(...lost);
+        if (aborted) {
+          dispatch();
+          return;
+        }
+        // A fresh worker takes the dead one's place and its tasks.
+        this.fill(threads).then(dispatch, (spawnError: unknown) =>
+          fail(new PiError('WORKER_FAILED', `workers: could not replace a dead worker: ${String(spawnError)}`, { cause: spawnError })),
+        );
+      };
+
+      signal?.addEventListener('abort', onAbort);
+      dispatch();
+    });
+  }
+
+  /** Stops every worker. */
+  close(): void {
+    for (const slot of this.slots.splice(0)) slot.handle.terminate();
+  }
+}
+
+/**
+ * Creates a `workers` estimator: a pool of worker threads (worker_threads in Node, Web Workers in
+ * browsers), each counting whole streams with the SIMD kernels. Results equal `loop`'s exactly for any
+ * thread count. The pool starts on the first run, stays warm between runs, and is closed by `dispose()`;
+ * in Node, idle workers do not keep the process alive. Groups plans give the seed's `evaluate_pi_mt(N, I)`.
+ */
+export function createWorkersEstimator(options: WorkersOptions = {}): Estimator & { threads(): Promise<number> } {
+  const threads = options.threads === undefined ? undefined : checkThreads(options.threads);
+  let pool: WorkerPool | undefined;
+  const current = () => (pool ??= new WorkerPool(threads, options.crashOnStream));
+  return {
+    name: 'workers',
+    reproducible: true,
+    run: (resolved) => current().run(resolved),
+    threads: () => current().threads(),
+    dispose: async () => {
+      pool?.close();
+      pool = undefined;
+    },
+  };
+}
+
+/** The `workers` estimator with one thread per available core. */
+export const workers = createWorkersEstimator();
+
+/** Estimates π with a `workers` estimator (default: one thread per core); options are validated here. */
+export async function estimateWorkers(options: EstimateOptions & WorkersOptions = {}): Promise<PiResult> {
+  const { threads, crashOnStream, ...rest } = options;
+  const resolved = resolveEstimateOptions(rest);
+  const estimator =
+    threads === undefined && crashOnStream === undefined
+      ? workers
+      : createWorkersEstimator({ ...(threads === undefined ? {} : { threads }), ...(crashOnStream === undefined ? {} : { crashOnStream }) });
+  try {
+    return await estimator.run(resolved);
+  } finally {
+    if (estimator !== workers) await estimator.dispose?.();
+  }
+}

@@ -4,12 +4,11 @@ import { COMMON_OPTIONS } from './_parseArgs.js';
 /** `pi <command> --help`: usage, options with their allowed values and defaults, and examples. */
 export function commandHelp(command: Command): string {
   const rows = Object.entries({ ...command.options, ...COMMON_OPTIONS }).map(([name, spec]) => {
-    const short = 'short' in spec && spec.short ? `-${spec.short}, ` : '    ';
-    const value = spec.type === 'string' ? ` <${('valueName' in spec && spec.valueName) || 'value'}>` : '';
-    const extra = [
-      'choices' in spec && spec.choices ? `one of ${spec.choices.join(', ')}` : '',
-      'defaultText' in spec && spec.defaultText ? `default ${spec.defaultText}` : '',
-    ].filter(Boolean);
+    const short = spec.short ? `-${spec.short}, ` : '    ';
+    const value = spec.type === 'string' ? ` <${spec.valueName ?? 'value'}>` : '';
+    const extra = [spec.choices ? `one of ${spec.choices.join(', ')}` : '', spec.defaultText ? `default ${spec.defaultText}` : ''].filter(
+      Boolean,
+    );
     return [`  ${short}--${name}${value}`, spec.description + (extra.length ? ` (${extra.join('; ')})` : '')] as const;
   });
   const width = Math.max(...rows.map(([left]) => left.length)) + 2;

@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { PiError, describeValue, invalidArgument } from '@pi/core';
-import type { Command, ParsedArgs } from './command.js';
+import type { Command, OptionSpec, ParsedArgs } from './command.js';
 
 /** Options every command accepts. */
-export const COMMON_OPTIONS = {
+export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   help: { type: 'boolean', short: 'h', description: 'Show this help' },
-} as const;
+};
 
 function optionList(command: Command): string {
   return Object.keys({ ...command.options, ...COMMON_OPTIONS })
@@ -18,9 +18,9 @@ function optionList(command: Command): string {
  * usage errors that name the option, the value and what is allowed.
  */
 export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
-  const specs = { ...command.options, ...COMMON_OPTIONS };
+  const specs: Readonly<Record<string, OptionSpec>> = { ...command.options, ...COMMON_OPTIONS };
   const options = Object.fromEntries(
-    Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...('short' in s && s.short ? { short: s.short } : {}) }]),
+    Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}) }]),
   );
   // `--samples -5` should reach validation as the value -5, not as an unknown option `-5`.
   const args: string[] = [];
@@ -55,7 +55,7 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
       const text =
         spec?.type === 'boolean'
           ? `${name}: is a flag and takes no value`
-          : `${name}: needs a value${spec && 'valueName' in spec && spec.valueName ? ` (${spec.valueName})` : ''}; see pi ${command.name} --help`;
+          : `${name}: needs a value${spec?.valueName ? ` (${spec.valueName})` : ''}; see pi ${command.name} --help`;
       throw new PiError('INVALID_ARGUMENT', text, { option: name });
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {

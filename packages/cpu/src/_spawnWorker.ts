@@ -48,8 +48,12 @@ async function nodeSpawner(): Promise<{ spawn: SpawnWorker; parallelism: number 
   const { Worker } = await nodeBuiltin<NodeWorkerThreads>('node:worker_threads');
   const os = await nodeBuiltin<NodeOs>('node:os');
   const url = nodeWorkerUrl();
+  const process = nodeProcess()!;
   const spawn: SpawnWorker = (events) => {
-    const worker = new Worker(url);
+    // Workers inherit the process's Node flags; `--input-type` (from `node -e`/`--eval`) makes a worker
+    // started from a file fail, so it is left out.
+    const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
+    const worker = new Worker(url, { execArgv });
     let closing = false;
     worker.on('message', (reply: WorkerReply) => events.message(reply));
     // An uncaught error is followed by an exit: report whichever comes first, once.

@@ -172,11 +172,19 @@ class WorkerPool {
       const finish = () => {
         if (settled) return;
         cleanup();
-        onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
+        // The result covers the longest run of completed tasks from the first: an aborted result is then
+        // exactly the result of a smaller plan (the first streams), and the few tasks done past a gap are
+        // dropped whole. A completed run's prefix is every task.
         const groupCounts: number[] | undefined = plan.kind === 'groups' ? [] : undefined;
-        if (groupCounts !== undefined) {
-          for (const task of tasks) if (task.counts !== undefined) groupCounts.push(...task.counts);
+        inside = 0;
+        samplesDone = 0;
+        for (const task of tasks) {
+          if (task.counts === undefined) break;
+          for (const c of task.counts) inside += c;
+          samplesDone += rangePoints(plan, task.first, task.count);
+          groupCounts?.push(...task.counts);
         }
+        onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
         resolve(
           makeResult({
             plan,

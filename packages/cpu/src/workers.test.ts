@@ -1,0 +1,145 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { BLOCK_SIZE, isPiError, resolveEstimateOptions, type EstimateOptions, type GeneratorName } from '@pi/core';
+import { afterAll, describe, expect, test } from 'vitest';
+import { estimateLoop } from './loop.js';
+import { estimateSimd } from './simd.js';
+import { createWorkersEstimator } from './workers.js';
+
+// These tests start real worker threads running dist/workerMain.js: `pnpm --filter @pi/cpu build` first
+// (turbo's test task depends on build).
+
+const GENERATORS: GeneratorName[] = ['xoshiro128p', 'numba'];
+const pools = new Map<number, ReturnType<typeof createWorkersEstimator>>();
+/** One warm pool per thread count, shared by the tests (also checks that a pool serves many runs). */
+const pool = (threads: number) => {
+  let estimator = pools.get(threads);
+  if (estimator === undefined) pools.set(threads, (estimator = createWorkersEstimator({ threads })));
+  return estimator;
+};
+afterAll(async () => {
+  for (const estimator of pools.values()) await estimator.dispose?.();
+});
+
+const PLANS: EstimateOptions[] = [
+  { samples: 1 },
+  { samples: BLOCK_SIZE + 1 },
+  { samples: 37 * BLOCK_SIZE + 4321 },
+  { groups: { pointsPerGroup: 999, groups: 1 } },
+  { groups: { pointsPerGroup: 1001, groups: 53 } },
+  { samples: 20 * BLOCK_SIZE + 3, shard: { index: 1, count: 3 } },
+  { samples: 2 * BLOCK_SIZE, shard: { index: 4, count: 5 } },
+];
+
+describe('workers: exact equality with loop for any thread count', () => {
+  for (const threads of [1, 2, 3, 7]) {
+    for (const generator of GENERATORS) {
+      test(`${threads} thread(s), ${generator}, awkward sizes, groups, shards, seeds 0 and 99`, async () => {
+        for (const plan of PLANS) {
+          for (const seed of [0, 99]) {
+            const options = { ...plan, generator, seed };
+            const reference = await estimateLoop(options);
+            const result = await pool(threads).run(resolveEstimateOptions(options));
+            expect({ plan, seed, inside: result.inside, samples: result.samples }).toEqual({
+              plan,
+              seed,
+              inside: reference.inside,
+              samples: reference.samples,
+            });
+            expect(result.groupCounts).toEqual(reference.groupCounts);
+            expect(result.shard).toEqual(reference.shard);
+            expect(result).toMatchObject({ backend: 'workers', status: 'completed', details: { threads } });
+          }
+        }
+      });
+    }
+  }
+
+  test("groups are the seed's evaluate_pi_mt: numba 500 × 64, seed 1234 gives the CUDA simulator's 25183", async () => {
+    const result = await pool(2).run(
+      resolveEstimateOptions({ generator: 'numba', groups: { pointsPerGroup: 500, groups: 64 }, seed: 1234 }),
+    );
+    expect(result.inside).toBe(25183);
+    expect(result.groupEstimates).toHaveLength(64);
+  });
+});
+
+describe('workers: abort, progress, crashes, lifetime', () => {
+  test('abort stops within 200 ms with complete blocks only: exactly the first blocks of the plan', async () => {
+    const controller = new AbortController();
+    const progress: number[] = [];
+    let abortedAt = 0;
+    setTimeout(() => {
+      abortedAt = performance.now();
+      controller.abort();
+    }, 400);
+    const result = await pool(2).run(
+      resolveEstimateOptions({ samples: 1e13, seed: 5, signal: controller.signal, onProgress: (p) => progress.push(p.samplesDone) }),
+    );
+    const stopMs = performance.now() - abortedAt;
+    expect(result.status).toBe('aborted');
+    expect(stopMs).toBeLessThan(200);
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    expect(result.samples % BLOCK_SIZE).toBe(0);
+    expect(result.samples).toBeGreaterThan(0);
+    // The partial result is exactly a smaller plan's (simd is checked against loop in simd.test.ts).
+    expect((await estimateSimd({ samples: result.samples, seed: 5 })).inside).toBe(result.inside);
+    // The pool still works after an abort.
+    const after = await pool(2).run(resolveEstimateOptions({ samples: 5 * BLOCK_SIZE + 1, seed: 5 }));
+    expect(after.inside).toBe((await estimateLoop({ samples: 5 * BLOCK_SIZE + 1, seed: 5 })).inside);
+  });
+
+  test('a worker that dies once: its streams are retried on a fresh worker and the count is exact', async () => {
+    const estimator = createWorkersEstimator({ threads: 2, crashOnStream: { stream: 10, times: 1 } });
+    try {
+      const options = { samples: 40 * BLOCK_SIZE + 17, seed: 3, generator: 'numba' as const };
+      const result = await estimator.run(resolveEstimateOptions(options));
+      expect(result.inside).toBe((await estimateLoop(options)).inside);
+    } finally {
+      await estimator.dispose?.();
+    }
+  });
+
+  test('a worker that dies twice on the same streams: PiError WORKER_FAILED, then the pool recovers', async () => {
+    const estimator = createWorkersEstimator({ threads: 2, crashOnStream: { stream: 0, times: 2 } });
+    try {
+      const options = resolveEstimateOptions({ samples: 8 * BLOCK_SIZE, seed: 3 });
+      const error = await estimator.run(options).catch((e: unknown) => e);
+      expect(isPiError(error) && error.code === 'WORKER_FAILED').toBe(true);
+      const result = await estimator.run(options);
+      expect(result.inside).toBe((await estimateLoop({ samples: 8 * BLOCK_SIZE, seed: 3 })).inside);
+    } finally {
+      await estimator.dispose?.();
+    }
+  });
+
+  test('dispose closes the pool; the estimator starts a fresh one on its next run', async () => {
+    const estimator = createWorkersEstimator({ threads: 2 });
+    const options = resolveEstimateOptions({ samples: 3 * BLOCK_SIZE, seed: 11 });
+    const first = await estimator.run(options);
+    await estimator.dispose?.();
+    const second = await estimator.run(options);
+    await estimator.dispose?.();
+    expect(second.inside).toBe(first.inside);
+  });
+
+  test('a script that never calls dispose still exits when its run is done (idle workers are unref’d)', () => {
+    const dist = new URL('../dist/index.js', import.meta.url).href;
+    const script = `const { estimateWorkers } = await import(${JSON.stringify(dist)});
+      const r = await estimateWorkers({ samples: 2e6, seed: 1, threads: 2 }); console.log(r.inside);`;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: fileURLToPath(new URL('..', import.meta.url)),
+      timeout: 20_000,
+      encoding: 'utf8',
+    });
+    expect(child.error).toBeUndefined();
+    expect(child.status).toBe(0);
+    expect(child.stdout.trim()).toMatch(/^\d+$/);
+  });
+
+  test('threads must be an integer in [1, 1024]', () => {
+    for (const threads of [0, -1, 1.5, 2000, Number.NaN]) {
+      expect(() => createWorkersEstimator({ threads })).toThrow(/threads: .* expected an integer in \[1, 1024\]/);
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { BenchCase, ExperimentDefinition } from './runBench.js';
-import { timeEstimator } from './runBench.js';
+import { timeEstimator, timeJob } from './runBench.js';
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -33,6 +33,42 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
         estimatorRow('loop', 'loop: seeded typed loop', 'loop', (z) => ({ samples: z.piSamples }), { peerCase: 'calculate_pi_numba' }),
         estimatorRow('simd', 'simd: WebAssembly SIMD', 'simd', (z) => ({ samples: z.piSamples }), { peerCase: 'calculate_pi_numba' }),
       ].map((row) => row(s)),
+  },
+  {
+    id: 2,
+    title: 'DataFrame fills',
+    seedCell: 'fill_dataframe (df.at per cell) vs fill_dataframe2 (numba draws, one DataFrame)',
+    size: (s) => `${n(s.dataFrame[0])} × ${n(s.dataFrame[1])} cells`,
+    cases: (s) => {
+      const [rows, cols] = s.dataFrame;
+      const dataframe = () => import('@pi/dataframe');
+      return [
+        {
+          id: 'cell',
+          label: 'cell by cell: danfo, one cell at a time',
+          baseline: true,
+          peerCase: 'fill_dataframe_pandas_at',
+          // The seed times one call of the slow fill; a second (warm) one shows the JIT's share.
+          run: (context) =>
+            timeJob(async () => {
+              const { fillDataFrame, estimatePi } = await dataframe();
+              const { result } = estimatePi(await fillDataFrame(rows, cols, { seed: 1 }));
+              return { samples: rows * cols, pi: result.pi, reproducible: true };
+            }, context, 1),
+        },
+        {
+          id: 'vectorized',
+          label: 'vectorized: drawn by @pi/cpu, wrapped once',
+          peerCase: 'fill_dataframe2_numba',
+          run: (context) =>
+            timeJob(async () => {
+              const { fillDataFrame2, estimatePi } = await dataframe();
+              const { result } = estimatePi(fillDataFrame2(rows, cols, { seed: 1 }));
+              return { samples: rows * cols, pi: result.pi, reproducible: true };
+            }, context),
+        },
+      ];
+    },
   },
   {
     id: 3,

@@ -114,6 +114,36 @@ export async function timeEstimator(
   }
 }
 
+/**
+ * Times any job once cold and `runs` times warm by the wall clock around the call. The job returns
+ * the samples it drew and, where it estimates π, its estimate.
+ */
+export async function timeJob(
+  job: () => Promise<{ samples: number; pi?: number; reproducible?: boolean; note?: string }>,
+  context: CaseContext,
+  runs = context.runs,
+): Promise<CaseOutcome> {
+  let started = performance.now();
+  let last = await job();
+  const coldSeconds = (performance.now() - started) / 1000;
+  const warm: number[] = [];
+  for (let i = 0; i < runs && !context.signal.aborted; i++) {
+    started = performance.now();
+    last = await job();
+    warm.push((performance.now() - started) / 1000);
+  }
+  if (warm.length === 0) return { available: false, note: 'interrupted' };
+  return {
+    available: true,
+    samples: last.samples,
+    coldSeconds,
+    warmSeconds: warm,
+    ...(last.pi === undefined ? {} : { pi: last.pi }),
+    ...(last.reproducible === undefined ? {} : { reproducible: last.reproducible }),
+    ...(last.note === undefined ? {} : { note: last.note }),
+  };
+}
+
 /** Runs the experiments, then the numba peer, and pairs them row by row. */
 export async function runBench(
   experiments: readonly ExperimentDefinition[],

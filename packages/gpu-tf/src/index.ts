@@ -5,3 +5,6 @@
 export * from './browser.js';
 export { openNodeGpu, prepareDawnEnvironment, SWIFTSHADER_ICD, type NodeGpu, type OpenNodeGpuOptions } from './_dawn.js';
 export { kernelEstimator, estimateKernel, type KernelEstimatorOptions } from './kernelEstimator.js';
+export { tensorsEstimator, estimateTensors, type TensorsEstimatorOptions } from './tensorsEstimator.js';
+export { useTfBackend, probeTfBackends, TF_BACKENDS, TENSORFLOW_HELP, type TfBackendName, type TfSession } from './tfBackend.js';
+export { describeGpu, type GpuInfo } from './gpuInfo.js';

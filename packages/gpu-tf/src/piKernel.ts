@@ -20,6 +20,8 @@ export interface PiKernelOptions {
   readonly targetDispatchMs?: number;
   /** Give up on a dispatch that has not finished after this long (60 s by default): never a hang. */
   readonly dispatchTimeoutMs?: number;
+  /** Points in the first dispatch, before any speed is measured (2^20 by default). */
+  readonly firstDispatchPoints?: number;
   /** Backend name put in results (`webgpu` by default). */
   readonly backendName?: string;
 }
@@ -111,7 +113,7 @@ export function createPiKernel(
     let inside = 0;
     let samplesDone = 0;
     let done = 0;
-    let work = FIRST_WORK;
+    let work = kernelOptions.firstDispatchPoints ?? FIRST_WORK;
     let aborted = signal?.aborted === true;
     let lastProgress = started;
     let dispatches = 0;

@@ -1,0 +1,106 @@
+import {
+  BLOCK_SIZE,
+  makeResult,
+  rangePoints,
+  shardStreams,
+  type PiResult,
+  type ResolvedEstimateOptions,
+} from '@pi/core';
+import type * as TfCore from '@tensorflow/tfjs-core';
+
+/** Points per chunk: 32 blocks, so a partial result always holds whole blocks; 4 tensors of 8 MiB at most. */
+export const TENSOR_CHUNK = 32 * BLOCK_SIZE;
+
+/** Least time between two progress reports. */
+const PROGRESS_MS = 100;
+
+/** What the tensors method is told about where it runs. */
+export interface TensorsRunContext {
+  /** Backend name in results, e.g. `tfjs-webgpu`. */
+  readonly backendName: string;
+  /** Facts for the result's details (adapter name, software or not). */
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
+  /** Points per chunk (TENSOR_CHUNK by default; a multiple of BLOCK_SIZE keeps partial results whole). */
+  readonly chunk?: number;
+}
+
+/**
+ * The seed's vectorized method with TensorFlow.js: draw x and y with `tf.randomUniform`, square, add,
+ * compare, sum, chunk by chunk so memory stays bounded for any sample count (1e11 is 47,684 chunks, never
+ * 1.6 TB). Every chunk runs in `tf.tidy` and its count is read before the next, so no tensor outlives a
+ * chunk. `tf.randomUniform` is not seeded here and draws on the CPU for every backend: not reproducible,
+ * and it says so (`generator: "tf.randomUniform"`, `seed: null`). Groups plans count group by group.
+ */
+export async function runTensors(
+  tf: typeof TfCore,
+  options: ResolvedEstimateOptions,
+  context: TensorsRunContext,
+): Promise<PiResult> {
+  const { plan, signal, onProgress, shard } = options;
+  const chunk = context.chunk ?? TENSOR_CHUNK;
+  const { firstStream, streams } = shardStreams(plan, shard);
+  const samplesTotal = rangePoints(plan, firstStream, streams);
+  const started = performance.now();
+  let lastProgress = started;
+  let inside = 0;
+  let samplesDone = 0;
+  let aborted = signal?.aborted === true;
+  const groupCounts: number[] | undefined = plan.kind === 'groups' ? [] : undefined;
+
+  const countChunk = async (points: number): Promise<number> => {
+    const count = tf.tidy(() => {
+      const x = tf.randomUniform([points], 0, 1, 'float32');
+      const y = tf.randomUniform([points], 0, 1, 'float32');
+      return tf.sum(tf.cast(tf.lessEqual(tf.add(tf.square(x), tf.square(y)), 1), 'int32'));
+    });
+    try {
+      return (await count.data())[0]!;
+    } finally {
+      count.dispose();
+    }
+  };
+
+  // A unit is a group (groups plans) or the shard's whole point range (samples plans).
+  const units = plan.kind === 'groups' ? Array.from({ length: streams }, () => plan.pointsPerGroup) : [samplesTotal];
+  outer: for (const unitPoints of units) {
+    let unitInside = 0;
+    for (let left = unitPoints; left > 0; ) {
+      if (signal?.aborted === true) {
+        aborted = true;
+        break outer;
+      }
+      const n = Math.min(left, chunk);
+      const c = await countChunk(n);
+      left -= n;
+      if (groupCounts === undefined) {
+        inside += c;
+        samplesDone += n;
+      } else unitInside += c;
+      const now = performance.now();
+      if (onProgress !== undefined && now - lastProgress >= PROGRESS_MS) {
+        lastProgress = now;
+        onProgress({ samplesDone, samplesTotal, inside, elapsedSeconds: (now - started) / 1000 });
+      }
+    }
+    if (groupCounts !== undefined) {
+      groupCounts.push(unitInside);
+      inside += unitInside;
+      samplesDone += unitPoints;
+    }
+  }
+  onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
+  return makeResult({
+    plan,
+    generator: 'tf.randomUniform',
+    seed: null,
+    backend: context.backendName,
+    reproducible: false,
+    inside,
+    samples: samplesDone,
+    seconds: (performance.now() - started) / 1000,
+    status: aborted ? 'aborted' : 'completed',
+    ...(groupCounts === undefined ? {} : { groupCounts }),
+    ...(shard === undefined ? {} : { shard: { ...shard, firstStream, streams } }),
+    details: { method: 'tensors', tfBackend: tf.getBackend(), ...context.details },
+  });
+}

@@ -1,0 +1,102 @@
+import { BufferUsage, MAP_READ } from './_gpuConstants.js';
+import { compileCompute } from './piKernel.js';
+
+/** The seed's `increment_by_one` kernel in WGSL: one thread per element, guarded by the array's length. */
+export const INCREMENT_BY_ONE_WGSL = /* wgsl */ `
+@group(0) @binding(0) var<storage, read_write> x: array<f32>;
+
+@compute @workgroup_size(64)
+fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
+  let pos = gid.x;
+  if (pos < arrayLength(&x)) {
+    x[pos] = x[pos] + 1.0;
+  }
+}
+`;
+
+/** Options of the transfer demo. */
+export interface TransferOptions {
+  /** Elements (10,000 as in the seed). */
+  readonly length?: number;
+  /** Kernel launches (25 as in the seed). */
+  readonly launches?: number;
+}
+
+/** What the transfer demo measured. */
+export interface TransferResult {
+  readonly length: number;
+  readonly launches: number;
+  /** Seconds with the array copied to the device and back around every launch. */
+  readonly roundTripSeconds: number;
+  /** Seconds with the array copied once each way and kept on the device between launches. */
+  readonly keptOnDeviceSeconds: number;
+  /** roundTripSeconds / keptOnDeviceSeconds. */
+  readonly ratio: number;
+  /** Both ways ended with every element equal to 1 + launches. */
+  readonly correct: boolean;
+}
+
+/**
+ * The seed's host↔device lesson: `increment_by_one` on an array of ones (float32 here: WGSL has no f64),
+ * launched `launches` times, once copying the array to the device and back around every launch (what numba
+ * does with a host array) and once kept on the device with one copy each way (`cuda.to_device`,
+ * `copy_to_host`). Both wait for the device at the end, like `cuda.synchronize()`. The pipeline is
+ * compiled before either is timed.
+ */
+export async function runTransferDemo(device: GPUDevice, options: TransferOptions = {}): Promise<TransferResult> {
+  const length = options.length ?? 10_000;
+  const launches = options.launches ?? 25;
+  const bytes = length * 4;
+  const pipeline = await compileCompute(device, INCREMENT_BY_ONE_WGSL, 'increment_by_one kernel');
+  const data = device.createBuffer({ size: bytes, usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
+  const readback = device.createBuffer({ size: bytes, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
+  const bindGroup = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: data } }] });
+  const groups = Math.ceil(length / 64);
+
+  const launch = (copyBack: boolean) => {
+    const encoder = device.createCommandEncoder();
+    const pass = encoder.beginComputePass();
+    pass.setPipeline(pipeline);
+    pass.setBindGroup(0, bindGroup);
+    pass.dispatchWorkgroups(groups);
+    pass.end();
+    if (copyBack) encoder.copyBufferToBuffer(data, 0, readback, 0, bytes);
+    device.queue.submit([encoder.finish()]);
+  };
+  const readBack = async (into: Float32Array) => {
+    await readback.mapAsync(MAP_READ, 0, bytes);
+    into.set(new Float32Array(readback.getMappedRange(0, bytes)));
+    readback.unmap();
+  };
+
+  try {
+    const host = new Float32Array(length).fill(1);
+    let t = performance.now();
+    for (let i = 0; i < launches; i++) {
+      device.queue.writeBuffer(data, 0, host);
+      launch(true);
+      await readBack(host);
+    }
+    const roundTripSeconds = (performance.now() - t) / 1000;
+    const roundTripOk = host.every((v) => v === 1 + launches);
+
+    const kept = new Float32Array(length).fill(1);
+    t = performance.now();
+    device.queue.writeBuffer(data, 0, kept);
+    for (let i = 0; i < launches; i++) launch(i === launches - 1);
+    await readBack(kept);
+    const keptOnDeviceSeconds = (performance.now() - t) / 1000;
+    const keptOk = kept.every((v) => v === 1 + launches);
+    return {
+      length,
+      launches,
+      roundTripSeconds,
+      keptOnDeviceSeconds,
+      ratio: roundTripSeconds / keptOnDeviceSeconds,
+      correct: roundTripOk && keptOk,
+    };
+  } finally {
+    data.destroy();
+    readback.destroy();
+  }
+}

@@ -68,6 +68,6 @@ describe('N processes as shards, merged, equal one process exactly', () => {
     const merged = JSON.parse(await pi(['merge', parts, '--json']));
     expect(exact(merged)).toEqual(exact(whole));
     expect(merged.details.shards).toBe(count);
-    if (plan.includes('numba')) expect(merged.inside).toBe(25183); // numba's CUDA simulator, 500 × 64 seed 1234
+    if ((plan as readonly string[]).includes('numba')) expect(merged.inside).toBe(25183); // numba's CUDA simulator, 500 × 64 seed 1234
   });
 });

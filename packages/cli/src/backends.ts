@@ -39,6 +39,25 @@ export const backends: Record<string, BackendEntry> = {
     load: async () => (await import('@pi/cpu')).loop,
     probe: async () => ({ available: true, detail: 'plain JavaScript, one core' }),
   },
+  simd: {
+    summary: 'WebAssembly SIMD (v128) on one core, lanes are streams; exact',
+    reproducible: true,
+    load: async () => (await import('@pi/cpu')).simd,
+    probe: async () =>
+      (await import('@pi/cpu')).simdSupported()
+        ? { available: true, detail: 'WebAssembly SIMD (v128), one core' }
+        : { available: false, detail: 'this runtime has no WebAssembly SIMD' },
+  },
+  workers: {
+    summary: 'worker threads running the SIMD kernel, --threads N (default: every core); exact',
+    reproducible: true,
+    load: async (options) =>
+      (await import('@pi/cpu')).createWorkersEstimator(options.threads === undefined ? {} : { threads: options.threads }),
+    probe: async () => ({
+      available: true,
+      detail: `${(await import('node:os')).availableParallelism()} worker threads by default, WebAssembly SIMD in each`,
+    }),
+  },
 };
 
 /** Backend names, for choices in help and errors. */

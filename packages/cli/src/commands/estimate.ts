@@ -22,7 +22,7 @@ export const EXIT_INTERRUPTED = 130;
 export const command: Command = {
   name: 'estimate',
   summary: 'Estimate π by Monte Carlo on one backend, with its standard error and 95% interval.',
-  usage: 'estimate [--backend NAME] [--samples N | --groups NxI | --precision P] [--seed S] [--shard K/N] [--json] [--out FILE]',
+  usage: 'estimate [--backend NAME] [--threads N] [--samples N | --groups NxI | --precision P] [--seed S] [--shard K/N] [--json] [--out FILE]',
   options: {
     backend: {
       type: 'string',
@@ -48,6 +48,7 @@ export const command: Command = {
     precision: { type: 'string', short: 'p', valueName: 'P', description: 'Target half-width of the 95% interval; picks the samples' },
     seed: { type: 'string', short: 's', valueName: 'S', description: 'Seed, an integer in [0, 2^53)', defaultText: '0' },
     generator: { type: 'string', valueName: 'name', description: 'Random generator', choices: GENERATORS, defaultText: 'xoshiro128p' },
+    threads: { type: 'string', short: 't', valueName: 'N', description: 'Worker threads for --backend workers, 1 to 1024', defaultText: 'every core' },
     json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
     shard: {
       type: 'string',
@@ -64,10 +65,11 @@ export const command: Command = {
     'pi estimate --backend loop --generator numba --groups 500x64 --seed 1234 --json',
     'pi estimate --precision 1e-4',
     'pi estimate --backend naive --samples 5M',
+    'pi estimate --backend workers --threads 2 --samples 1e10',
     'pi estimate --samples 1e10 --seed 1 --shard 2/8 --out parts/shard-{index}.json   # then: pi merge parts/',
   ],
   async run(args, io) {
-    const options: EstimateOptions & BackendOptions = parseEstimateOptions(args.values);
+    const options: EstimateOptions & BackendOptions = { ...parseEstimateOptions(args.values), ...parseThreadsOption(args.values) };
     const backendName = stringOption(args, 'backend') ?? 'loop';
     const entry = backends[backendName]!;
     const scheduled = resolveShardOption(args.values, io.env);
@@ -89,6 +91,15 @@ export const command: Command = {
     return result.status === 'aborted' ? EXIT_INTERRUPTED : 0;
   },
 };
+
+/** Turns `--threads N` into the workers backend's option: an integer in [1, 1024]. */
+export function parseThreadsOption(values: Readonly<Record<string, string | boolean | undefined>>): BackendOptions {
+  const text = values['threads'];
+  if (typeof text !== 'string') return {};
+  const threads = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(threads >= 1 && threads <= 1024)) throw invalidArgument('--threads', text, 'an integer in [1, 1024]');
+  return { threads };
+}
 
 /** Turns `--samples`, `--groups`, `--precision`, `--seed`, `--generator` into validated library options. */
 export function parseEstimateOptions(values: Readonly<Record<string, string | boolean | undefined>>): EstimateOptions {

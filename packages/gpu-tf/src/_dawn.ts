@@ -61,7 +61,13 @@ async function open(flags: readonly string[]): Promise<NodeGpu> {
   prepareDawnEnvironment();
   let create: (flags: string[]) => GPU;
   try {
-    ({ create } = (await import('webgpu')) as unknown as { create: (flags: string[]) => GPU });
+    let globals: Record<string, unknown>;
+    ({ create, globals } = (await import('webgpu')) as unknown as { create: (flags: string[]) => GPU; globals: Record<string, unknown> });
+    // tfjs-backend-webgpu uses WebGPU's global constants (GPUBufferUsage, GPUMapMode…), which browsers
+    // define and Node does not: define the missing ones from Dawn's, never replacing a host's own.
+    for (const [name, value] of Object.entries(globals)) {
+      if (!(name in globalThis)) Object.defineProperty(globalThis, name, { value, configurable: true, writable: true });
+    }
   } catch (e) {
     throw new PiError('BACKEND_UNAVAILABLE', `webgpu: Dawn (the "webgpu" package) did not load: ${(e as Error).message}`, { cause: e });
   }

@@ -25,15 +25,16 @@ export interface GpuAdapterSummary {
 /** Names of CPU implementations of WebGPU/Vulkan/D3D. */
 const SOFTWARE = /swiftshader|llvmpipe|lavapipe|softpipe|microsoft basic render|\bwarp\b|software/i;
 
-/** The adapter's info as a summary. The null adapter (no vendor, architecture, device or description) gives `undefined`. */
+/** The adapter's info as a summary. Dawn's null adapter (empty info, device `null-backend`) gives `undefined`. */
 export function summarizeAdapter(adapter: GPUAdapter): GpuAdapterSummary | undefined {
   const info = adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean };
   const vendor = info?.vendor ?? '';
   const architecture = info?.architecture ?? '';
   const device = info?.device ?? '';
   const description = info?.description ?? '';
-  // Dawn's null backend answers with an adapter whose info is all empty and that runs nothing.
-  if (vendor === '' && architecture === '' && device === '' && description === '') return undefined;
+  // Dawn's null backend answers with an adapter whose info is empty but for device "null-backend", and
+  // which accepts every command and runs none.
+  if ((vendor === '' && architecture === '' && description === '') || /null-backend/i.test(device)) return undefined;
   const software =
     info?.isFallbackAdapter === true ||
     (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter === true ||

@@ -57,6 +57,11 @@ export async function useTfBackend(backend: TfBackendName, options: OpenNodeGpuO
     const gpu = await openNodeGpu(options);
     const { WebGPUBackend } = await import('@tensorflow/tfjs-backend-webgpu');
     const name = 'webgpu';
+    // WebGPUBackend's constructor checks `navigator.gpu`, which Node lacks: give it Dawn's instance. This
+    // is the one global this package sets, and only when asked for tfjs on webgpu in a host without one.
+    const host = globalThis as { navigator?: { gpu?: unknown } };
+    if (host.navigator === undefined) Object.defineProperty(globalThis, 'navigator', { value: {}, configurable: true, writable: true });
+    if (host.navigator!.gpu === undefined) Object.defineProperty(host.navigator, 'gpu', { value: gpu.gpu, configurable: true });
     if (tf.findBackendFactory(name) === null || tf.findBackendFactory(name) === undefined) {
       tf.registerBackend(name, () => new WebGPUBackend(gpu.device, gpu.adapter.info), 3);
     }

@@ -57,8 +57,8 @@ test('xoshiro128p: cells on both sides of the circle decided as insideXoshiro de
   }
   const inputs = new Uint32Array((pairs.length / 2) * 4);
   for (let i = 0; i < pairs.length / 2; i++) {
-    inputs[4 * i] = (pairs[2 * i]! << 8) >>> 0; // r1 with X in its top 24 bits, low bits set to check they are ignored
-    inputs[4 * i] |= 0xab;
+    // r1 and r2 with X and Y in their top 24 bits; low bits set, to check they are ignored.
+    inputs[4 * i] = ((pairs[2 * i]! << 8) | 0xab) >>> 0;
     inputs[4 * i + 1] = ((pairs[2 * i + 1]! << 8) | 0x5c) >>> 0;
   }
   const out = await runOnDevice(xoshiro128pWgsl, 'fn apply(a: vec4<u32>) -> vec4<u32> { return vec4<u32>(xoshiroInside(a.x, a.y), 0u, 0u, 0u); }', inputs);

@@ -23,6 +23,8 @@ export interface BackendEntry {
 export interface BackendOptions {
   /** Worker threads, for parallel backends. */
   readonly threads?: number;
+  /** tfjs backend of `--backend tfjs`: webgpu (default), tensorflow or cpu. */
+  readonly tfBackend?: 'webgpu' | 'tensorflow' | 'cpu';
 }
 
 /** The backends of `pi estimate`, in the order help lists them. */
@@ -57,6 +59,25 @@ export const backends: Record<string, BackendEntry> = {
       available: true,
       detail: `${(await import('node:os')).availableParallelism()} worker threads by default, WebAssembly SIMD in each`,
     }),
+  },
+  webgpu: {
+    summary: 'fused WGSL kernel on WebGPU (Dawn; SwiftShader is named software); exact',
+    reproducible: true,
+    load: async () => (await import('@pi/gpu-tf')).kernelEstimator(),
+    probe: async () => {
+      const { summary } = await (await import('@pi/gpu-tf')).openNodeGpu();
+      return { available: true, detail: summary.name };
+    },
+  },
+  tfjs: {
+    summary: 'TensorFlow.js tensors, --tf-backend webgpu|tensorflow|cpu; not reproducible',
+    reproducible: false,
+    load: async (options) =>
+      (await import('@pi/gpu-tf')).tensorsEstimator(options.tfBackend === undefined ? {} : { tfBackend: options.tfBackend }),
+    probe: async () => {
+      const tf = await (await import('@pi/gpu-tf')).probeTfBackends();
+      return { available: true, detail: tf.map((b) => `${b.name} ${b.available ? 'yes' : 'no'}`).join(', ') };
+    },
   },
 };
 

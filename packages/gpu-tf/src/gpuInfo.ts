@@ -20,3 +20,20 @@ export async function describeGpu(): Promise<GpuInfo> {
   }
   return { adapter, tfBackends: await probeTfBackends() };
 }
+
+/** GpuInfo as plain lines for a terminal: the adapter, its limits, the tfjs backends. */
+export function gpuInfoLines(info: GpuInfo): string[] {
+  const a = info.adapter;
+  const lines =
+    'error' in a
+      ? [`adapter   none: ${a.error}`]
+      : [
+          `adapter   ${a.name}${a.software ? ' — a CPU implementation: its speeds are not GPU speeds' : ''}`,
+          `          vendor ${a.vendor || '?'}, architecture ${a.architecture || '?'}, device ${a.device || '?'}, description ${a.description || '?'}`,
+          `limits    ${Object.entries(a.limits)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(', ')}`,
+        ];
+  for (const b of info.tfBackends) lines.push(`tfjs      ${b.available ? 'yes' : 'no '}  ${b.name.padEnd(10)} ${b.detail}`);
+  return lines;
+}

@@ -7,4 +7,4 @@ export { openNodeGpu, prepareDawnEnvironment, SWIFTSHADER_ICD, type NodeGpu, typ
 export { kernelEstimator, estimateKernel, type KernelEstimatorOptions } from './kernelEstimator.js';
 export { tensorsEstimator, estimateTensors, type TensorsEstimatorOptions } from './tensorsEstimator.js';
 export { useTfBackend, probeTfBackends, TF_BACKENDS, TENSORFLOW_HELP, type TfBackendName, type TfSession } from './tfBackend.js';
-export { describeGpu, type GpuInfo } from './gpuInfo.js';
+export { describeGpu, gpuInfoLines, type GpuInfo } from './gpuInfo.js';

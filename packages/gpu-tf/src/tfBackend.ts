@@ -50,7 +50,16 @@ export async function useTfBackend(backend: TfBackendName, options: OpenNodeGpuO
   const tf = await import('@tensorflow/tfjs-core');
   if (backend === 'cpu') {
     await import('@tensorflow/tfjs-backend-cpu');
-    await tf.setBackend('cpu');
+    // The cpu backend prints a banner recommending tfjs-node on its first tensor in Node; PROD mode
+    // silences it. One throwaway tensor under PROD, then the flag is put back as it was.
+    const prod = tf.env().getBool('PROD');
+    tf.env().set('PROD', true);
+    try {
+      await tf.setBackend('cpu');
+      tf.scalar(0).dispose();
+    } finally {
+      tf.env().set('PROD', prod);
+    }
     return { tf, backend };
   }
   if (backend === 'webgpu') {

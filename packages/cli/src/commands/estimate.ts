@@ -49,6 +49,13 @@ export const command: Command = {
     seed: { type: 'string', short: 's', valueName: 'S', description: 'Seed, an integer in [0, 2^53)', defaultText: '0' },
     generator: { type: 'string', valueName: 'name', description: 'Random generator', choices: GENERATORS, defaultText: 'xoshiro128p' },
     threads: { type: 'string', short: 't', valueName: 'N', description: 'Worker threads for --backend workers, 1 to 1024', defaultText: 'every core' },
+    'tf-backend': {
+      type: 'string',
+      valueName: 'name',
+      description: 'tfjs backend for --backend tfjs',
+      choices: ['webgpu', 'tensorflow', 'cpu'],
+      defaultText: 'webgpu',
+    },
     json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
     shard: {
       type: 'string',
@@ -66,10 +73,17 @@ export const command: Command = {
     'pi estimate --precision 1e-4',
     'pi estimate --backend naive --samples 5M',
     'pi estimate --backend workers --threads 2 --samples 1e10',
+    'pi estimate --backend webgpu --generator numba --groups 50000x50000',
+    'pi estimate --backend tfjs --tf-backend cpu --samples 1e7',
     'pi estimate --samples 1e10 --seed 1 --shard 2/8 --out parts/shard-{index}.json   # then: pi merge parts/',
   ],
   async run(args, io) {
-    const options: EstimateOptions & BackendOptions = { ...parseEstimateOptions(args.values), ...parseThreadsOption(args.values) };
+    const tfBackend = stringOption(args, 'tf-backend') as BackendOptions['tfBackend']; // checked against its choices
+    const options: EstimateOptions & BackendOptions = {
+      ...parseEstimateOptions(args.values),
+      ...parseThreadsOption(args.values),
+      ...(tfBackend === undefined ? {} : { tfBackend }),
+    };
     const backendName = stringOption(args, 'backend') ?? 'loop';
     const entry = backends[backendName]!;
     const scheduled = resolveShardOption(args.values, io.env);

@@ -20,6 +20,10 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Node, CPU, cores, and the backends this machine can run',
     load: async () => (await import('./info.js')).command,
   },
+  transfer: {
+    summary: "The seed's increment_by_one: host↔device round trips vs data kept on the GPU",
+    load: async () => (await import('./transfer.js')).command,
+  },
   merge: {
     summary: 'Combine shard partials (pi estimate --shard K/N) into the whole result, bit for bit',
     load: async () => (await import('./merge.js')).command,

@@ -29,6 +29,8 @@ export const command: Command = {
       availableParallelism: os.availableParallelism(),
       memoryGiB: Number((os.totalmem() / 2 ** 30).toFixed(1)),
       backends: probes,
+      // The GPU side (WebGPU adapter, tfjs backends): @pi/gpu-tf and Dawn load only here.
+      gpu: await import('@pi/gpu-tf').then((g) => g.describeGpu()).catch((e: unknown) => ({ error: String((e as Error).message ?? e) })),
     };
     if (flag(args, 'json')) {
       io.stdout(`${JSON.stringify(info)}\n`);
@@ -45,6 +47,9 @@ export const command: Command = {
         (p) =>
           `  ${p.available ? style.green('yes') : style.red('no ')}  ${p.name.padEnd(9)} ${p.summary}${style.dim(` — ${p.detail}`)}`,
       ),
+      '',
+      style.bold('gpu'),
+      ...('adapter' in info.gpu ? (await import('@pi/gpu-tf')).gpuInfoLines(info.gpu) : [info.gpu.error]).map((l) => `  ${l}`),
     ];
     io.stdout(`${lines.join('\n')}\n`);
     return 0;

@@ -1,0 +1,49 @@
+import { invalidArgument } from '@pi/core';
+import type { Command } from '../command.js';
+import { SCHEMA_VERSION } from '../format.js';
+import { flag, stringOption } from '../_parseArgs.js';
+import { createStyle } from '../_style.js';
+
+/** An integer option in [min, max], or its default. */
+function intOption(text: string | undefined, option: string, fallback: number, min: number, max: number): number {
+  if (text === undefined) return fallback;
+  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
+  if (!(value >= min && value <= max)) throw invalidArgument(option, text, `an integer in [${min}, ${max}]`);
+  return value;
+}
+
+export const command: Command = {
+  name: 'transfer',
+  summary: "The seed's increment_by_one on WebGPU: copy to the device and back around every launch, vs keep the array there.",
+  usage: 'transfer [--length N] [--launches K] [--json]',
+  options: {
+    length: { type: 'string', valueName: 'N', description: 'Array elements (float32), 1 to 16,777,216', defaultText: '10000' },
+    launches: { type: 'string', valueName: 'K', description: 'Kernel launches, 1 to 10,000', defaultText: '25' },
+    json: { type: 'boolean', description: 'Print one JSON object' },
+  },
+  examples: ['pi transfer', 'pi transfer --length 1000000 --launches 100 --json'],
+  async run(args, io) {
+    const length = intOption(stringOption(args, 'length'), '--length', 10_000, 1, 2 ** 24);
+    const launches = intOption(stringOption(args, 'launches'), '--launches', 25, 1, 10_000);
+    const gpu = await import('@pi/gpu-tf');
+    const { device, summary } = await gpu.openNodeGpu();
+    const r = await gpu.runTransferDemo(device, { length, launches });
+    if (flag(args, 'json')) {
+      io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, adapter: summary.name, software: summary.software, ...r })}\n`);
+    } else {
+      const style = createStyle(io.color);
+      const ms = (s: number) => `${(s * 1000).toFixed(2)} ms`;
+      io.stdout(
+        [
+          `${style.dim('adapter         ')}${summary.name}`,
+          `${style.dim('kernel          ')}increment_by_one on ${length.toLocaleString('en-US')} float32, ${launches} launches`,
+          `${style.dim('round trips     ')}${ms(r.roundTripSeconds)}  (copy in, launch, copy out, every time)`,
+          `${style.dim('kept on device  ')}${ms(r.keptOnDeviceSeconds)}  (copy in once, ${launches} launches, copy out once)`,
+          `${style.dim('ratio           ')}${style.bold(`${r.ratio.toFixed(1)}×`)} slower with round trips${r.correct ? '' : style.red('  (WRONG VALUES)')}`,
+          '',
+        ].join('\n'),
+      );
+    }
+    return r.correct ? 0 : 1;
+  },
+};

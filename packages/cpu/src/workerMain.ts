@@ -22,8 +22,10 @@ type NodeWorkerThreads = typeof import('node:worker_threads');
 async function connect(): Promise<Port> {
   const nodeProcess = (globalThis as { process?: NodeJS.Process }).process;
   if (nodeProcess?.versions?.node !== undefined) {
-    const threads = nodeProcess.getBuiltinModule?.('node:worker_threads') as NodeWorkerThreads | undefined;
-    const { parentPort } = threads ?? ((await import(/* webpackIgnore: true */ /* @vite-ignore */ 'node:worker_threads')) as NodeWorkerThreads);
+    // Named through a variable (and bundler-ignore comments) so browser bundles never try to resolve it.
+    const name = 'node:worker_threads';
+    const threads = nodeProcess.getBuiltinModule?.(name) as NodeWorkerThreads | undefined;
+    const { parentPort } = threads ?? ((await import(/* webpackIgnore: true */ /* @vite-ignore */ name)) as NodeWorkerThreads);
     if (parentPort === null) throw new Error('workerMain.js must run in a worker thread');
     return {
       post: (reply, transfer) => parentPort.postMessage(reply, transfer as never),

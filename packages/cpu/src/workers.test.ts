@@ -113,6 +113,12 @@ describe('workers: abort, progress, crashes, lifetime', () => {
     }
   });
 
+  test('runs started together on one pool are served one after the other, each exact', async () => {
+    const plans = [11, 12, 13].map((seed) => ({ samples: 6 * BLOCK_SIZE + seed, seed }));
+    const results = await Promise.all(plans.map((plan) => pool(2).run(resolveEstimateOptions(plan))));
+    for (const [i, plan] of plans.entries()) expect(results[i]!.inside).toBe((await estimateLoop(plan)).inside);
+  });
+
   test('dispose closes the pool; the estimator starts a fresh one on its next run', async () => {
     const estimator = createWorkersEstimator({ threads: 2 });
     const options = resolveEstimateOptions({ samples: 3 * BLOCK_SIZE, seed: 11 });

@@ -137,7 +137,16 @@ class WorkerPool {
     if (at >= 0) this.slots.splice(at, 1);
   }
 
-  async run(options: ResolvedEstimateOptions): Promise<PiResult> {
+  /** Runs wait for the one before: the pool routes every reply to a single run in progress. */
+  private previousRun: Promise<unknown> = Promise.resolve();
+
+  run(options: ResolvedEstimateOptions): Promise<PiResult> {
+    const next = this.previousRun.then(() => this.runNow(options));
+    this.previousRun = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runNow(options: ResolvedEstimateOptions): Promise<PiResult> {
     const { plan, generator, seed, signal, onProgress, shard } = options;
     const threads = await this.threads();
     const started = performance.now();

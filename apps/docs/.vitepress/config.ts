@@ -39,7 +39,10 @@ export default defineConfig({
   // Fail the build on a link to a page that does not exist (localhost links are examples, not pages).
   ignoreDeadLinks: ['localhostLinks'],
   srcExclude: ['README.md', '.generated/**', 'snippets/**', 'test/**', 'screenshots/**'],
-  head: [['meta', { name: 'theme-color', content: '#3c6e71' }]],
+  head: [
+    ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+    ['meta', { name: 'theme-color', content: '#2f6f73' }],
+  ],
   markdown: { math: false, lineNumbers: false },
   themeConfig: {
     nav: [
@@ -67,7 +70,7 @@ export default defineConfig({
     },
     outline: { level: [2, 3] },
     search: { provider: 'local' },
-    footer: { message: 'MIT licensed. Every number on these pages was measured or computed, none typed in.' },
+    footer: { message: 'MIT licensed. Benchmark figures come from pi bench runs, never typed in.' },
   },
   vite: {
     // Workspace packages are linked source builds; let Vite bundle their workers like our own.

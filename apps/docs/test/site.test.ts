@@ -48,7 +48,7 @@ async function open(url: string, into?: Page): Promise<{ page: Page; errors: str
   const page = into ?? (await context.newPage());
   const errors: string[] = [];
   page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+    if (message.type() === 'error') errors.push(`console: ${message.text()} (${message.location().url})`);
   });
   page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
@@ -146,7 +146,7 @@ async function runDemo(page: Page, backend: string, samples: string, seed: strin
   // Reproducible non-loop backends are then checked against loop; wait until the page has said so.
   await page.waitForFunction(() => document.querySelector('[data-test="run"]')?.textContent?.trim() === 'Run', null, { timeout: 90_000 });
   const row = page.locator('[data-test="runs"] tbody tr').first();
-  expect(await row.getAttribute('data-backend')).toBe(backend);
+  expect(await row.getAttribute('data-backend')).toMatch(new RegExp(`^${backend}(-|$)`));
   const inside = Number((await row.locator('[data-test="row-inside"]').innerText()).replace(/,/g, ''));
   const equality = (await row.locator('[data-test="row-equality"]').getAttribute('data-equal')) ?? '';
   return { inside, equality };
@@ -206,6 +206,15 @@ describe('the live demo', () => {
       expect(inside, backend).toBe(reference.inside);
       expect(equality, `${backend}: the page's own check against loop`).toBe('yes');
     }
+    expect(errors).toEqual([]);
+  });
+
+  it('runs tfjs tensors and marks them not reproducible', async () => {
+    expect(available['tfjs']).toBe(true);
+    await runDemo(page, 'tfjs', '300k', '5');
+    const row = page.locator('[data-test="runs"] tbody tr').first();
+    expect(await row.locator('[data-test="row-equality"]').innerText()).toContain('not reproducible by design');
+    expect(await row.locator('td').nth(1).innerText()).toBe('—');
     expect(errors).toEqual([]);
   });
 

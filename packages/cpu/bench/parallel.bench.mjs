@@ -22,9 +22,17 @@ const report = (row) => {
 
 /** Runs `once` cold, then `runs` times warm; reports seconds and samples/s. */
 async function measure(name, generator, plan, once) {
-  const cold = await once();
+  // Process CPU time (every thread's) beside wall time: samples per CPU-second is the figure that other
+  // processes on the machine disturb least, and workers' over simd's is the parallel efficiency.
+  const timed = async () => {
+    const cpu = process.cpuUsage();
+    const result = await once();
+    const used = process.cpuUsage(cpu);
+    return Object.assign(result, { cpuSeconds: (used.user + used.system) / 1e6 });
+  };
+  const cold = await timed();
   const warm = [];
-  for (let i = 0; i < runs; i++) warm.push(await once());
+  for (let i = 0; i < runs; i++) warm.push(await timed());
   const count = plan.samples ?? plan.groups.pointsPerGroup * plan.groups.groups;
   const warmSeconds = median(warm.map((r) => r.seconds));
   const insides = new Set([cold, ...warm].map((r) => r.inside));
@@ -36,6 +44,7 @@ async function measure(name, generator, plan, once) {
     coldSamplesPerSecond: Math.round(count / cold.seconds),
     warmMedianSeconds: +warmSeconds.toFixed(3),
     warmMedianSamplesPerSecond: Math.round(count / warmSeconds),
+    warmMedianSamplesPerCpuSecond: Math.round(count / median(warm.map((r) => r.cpuSeconds))),
     runs,
     sameInsideEveryRun: insides.size === 1,
   });
@@ -98,6 +107,9 @@ const ratios = {
   'simd / loop (numba generator)': find('simd', 'numba') / find('loop', 'numba'),
   [`${workersName} / simd (numba generator)`]: find(workersName, 'numba') / find('simd', 'numba'),
 };
+const perCpu = (backend, generator) =>
+  rows.find((r) => r.backend === backend && r.generator === generator && r.plan === big)?.warmMedianSamplesPerCpuSecond;
+ratios[`${workersName} / simd per CPU-second (xoshiro128p): parallel efficiency`] = perCpu(workersName, 'xoshiro128p') / perCpu('simd', 'xoshiro128p');
 const st = numba.find((r) => r.case === 'evaluate_pi_st');
 const mt = numba.find((r) => r.case === 'evaluate_pi_mt');
 if (st !== undefined && mt !== undefined) {

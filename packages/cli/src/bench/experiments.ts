@@ -1,5 +1,52 @@
 import type { BenchCase, ExperimentDefinition } from './runBench.js';
-import { timeEstimator, timeJob } from './runBench.js';
+import { timeEstimator, timeJob, type BenchSizes, type CaseContext, type CaseOutcome } from './runBench.js';
+
+/** The adapter Dawn gives this process, or why there is none. */
+async function gpuAdapter(): Promise<{ name: string; software: boolean } | { unavailable: string }> {
+  try {
+    const gpu = await import('@pi/gpu-tf');
+    const { summary } = await gpu.openNodeGpu();
+    return { name: summary.name, software: summary.software };
+  } catch (error) {
+    return { unavailable: (error as Error).message };
+  }
+}
+
+/**
+ * A GPU row: the seed's size on a hardware adapter, a smaller one on a software adapter (SwiftShader is the
+ * CPU pretending to be a GPU: the full size would take many minutes), said in the row's note.
+ */
+function gpuRow(
+  id: string,
+  label: string,
+  backend: string,
+  generator: 'numba' | 'xoshiro128p',
+  extra: { baseline?: boolean; peerCase?: string; tfBackend?: 'webgpu' | 'cpu' },
+): (s: BenchSizes) => BenchCase {
+  return (s) => ({
+    id,
+    label,
+    ...(extra.baseline ? { baseline: true } : {}),
+    ...(extra.peerCase ? { peerCase: extra.peerCase } : {}),
+    run: async (context: CaseContext): Promise<CaseOutcome> => {
+      const adapter = await gpuAdapter();
+      if ('unavailable' in adapter && extra.tfBackend !== 'cpu') return { available: false, note: adapter.unavailable };
+      const software = 'software' in adapter ? adapter.software : true;
+      const [pointsPerGroup, groups] = software ? s.gpuSoftware : s.gpu;
+      const outcome = await timeEstimator(
+        backend,
+        { groups: { pointsPerGroup, groups }, generator },
+        context,
+        extra.tfBackend === undefined ? {} : { tfBackend: extra.tfBackend },
+      );
+      if (!outcome.available) return outcome;
+      // Adapter names say "(software)" where they are (see @pi/gpu-tf's summarizeAdapter).
+      const where = extra.tfBackend === 'cpu' ? 'tfjs cpu backend' : 'name' in adapter ? adapter.name : '';
+      const reduced = software && extra.tfBackend !== 'cpu' ? `; reduced to ${n(pointsPerGroup)} × ${n(groups)} on a software adapter` : '';
+      return { ...outcome, note: `${where}${reduced}` };
+    },
+  });
+}
 
 const n = (x: number) => x.toLocaleString('en-US');
 
@@ -88,5 +135,41 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
           peerCase: 'evaluate_pi_mt',
         }),
       ].map((row) => row(s)),
+  },
+  {
+    id: 4,
+    title: 'GPU',
+    seedCell: 'compute_pi_on_gpu (numba.cuda kernel, xoroshiro128+ per thread)',
+    size: (s) => `${n(s.gpu[0])} × ${n(s.gpu[1])} groups (software adapters: ${n(s.gpuSoftware[0])} × ${n(s.gpuSoftware[1])})`,
+    cases: (s) =>
+      [
+        gpuRow('tfjs-webgpu', 'tfjs tensors on WebGPU', 'tfjs', 'xoshiro128p', { baseline: true, tfBackend: 'webgpu' }),
+        gpuRow('tfjs-cpu', 'tfjs tensors on the tfjs cpu backend', 'tfjs', 'xoshiro128p', { tfBackend: 'cpu' }),
+        gpuRow('webgpu-numba', 'WGSL kernel, numba generator (the seed\'s kernel)', 'webgpu', 'numba', { peerCase: 'compute_pi_on_gpu' }),
+        gpuRow('webgpu-xoshiro', 'WGSL kernel, xoshiro128p', 'webgpu', 'xoshiro128p', { peerCase: 'compute_pi_on_gpu' }),
+      ].map((row) => row(s)),
+  },
+  {
+    id: 5,
+    title: 'Transfers',
+    seedCell: 'increment_by_one 25 times on 10,000 elements: host array vs cuda.to_device',
+    size: () => '10,000 float32 × 25 launches',
+    cases: () => {
+      const transfer = (which: 'roundTripSeconds' | 'keptOnDeviceSeconds') => async (context: CaseContext) => {
+        const adapter = await gpuAdapter();
+        if ('unavailable' in adapter) return { available: false, note: adapter.unavailable } as const;
+        const gpu = await import('@pi/gpu-tf');
+        const { device } = await gpu.openNodeGpu();
+        return timeJob(async () => {
+          const r = await gpu.runTransferDemo(device, { length: 10_000, launches: 25 });
+          if (!r.correct) throw new Error('increment_by_one produced wrong values');
+          return { samples: r.length * r.launches, seconds: r[which], note: `${adapter.name}; samples = element updates` };
+        }, context);
+      };
+      return [
+        { id: 'round-trip', label: 'round trip around every launch', baseline: true, peerCase: 'transfer_round_trip', run: transfer('roundTripSeconds') },
+        { id: 'on-device', label: 'kept on the device', peerCase: 'transfer_on_device', run: transfer('keptOnDeviceSeconds') },
+      ];
+    },
   },
 ];

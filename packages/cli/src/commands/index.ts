@@ -12,6 +12,14 @@ export const commands: Record<string, CommandEntry> = {
     summary: 'Estimate π on one backend, with standard error and 95% interval',
     load: async () => (await import('./estimate.js')).command,
   },
+  bench: {
+    summary: "The seed's timing cells on this machine, cold and warm, side by side with numba",
+    load: async () => (await import('./bench.js')).command,
+  },
+  plot: {
+    summary: "Plot an estimate's convergence (π̂ vs samples, 95% band) as SVG or PNG",
+    load: async () => (await import('./plot.js')).command,
+  },
   dataframe: {
     summary: "The seed's DataFrame fills with danfo.js: cell by cell or drawn then wrapped, per-column estimates",
     load: async () => (await import('./dataframe.js')).command,

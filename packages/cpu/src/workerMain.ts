@@ -18,33 +18,43 @@ interface Port {
 
 type NodeWorkerThreads = typeof import('node:worker_threads');
 
-/** Node's parentPort, or the Web Worker global scope. */
-async function connect(): Promise<Port> {
+/**
+ * Node's parentPort, or the Web Worker global scope, handed to `ready`. No top-level await: bundlers
+ * build workers as classic scripts by default (Vite's `worker.format` is 'iife'), where it is not allowed.
+ * In browsers the listener is attached synchronously, during the script's first run, so no task posted
+ * before then is lost; in Node, parentPort holds messages until a listener is attached.
+ */
+function connect(ready: (port: Port) => void): void {
   const nodeProcess = (globalThis as { process?: NodeJS.Process }).process;
   if (nodeProcess?.versions?.node !== undefined) {
+    const attach = ({ parentPort }: NodeWorkerThreads) => {
+      if (parentPort === null) throw new Error('workerMain.js must run in a worker thread');
+      ready({
+        post: (reply, transfer) => parentPort.postMessage(reply, transfer as never),
+        listen: (handler) => parentPort.on('message', handler),
+        die: () => nodeProcess.exit(1),
+      });
+    };
     // Named through a variable (and bundler-ignore comments) so browser bundles never try to resolve it.
     const name = 'node:worker_threads';
     const threads = nodeProcess.getBuiltinModule?.(name) as NodeWorkerThreads | undefined;
-    const { parentPort } = threads ?? ((await import(/* webpackIgnore: true */ /* @vite-ignore */ name)) as NodeWorkerThreads);
-    if (parentPort === null) throw new Error('workerMain.js must run in a worker thread');
-    return {
-      post: (reply, transfer) => parentPort.postMessage(reply, transfer as never),
-      listen: (handler) => parentPort.on('message', handler),
-      die: () => nodeProcess.exit(1),
-    };
+    if (threads !== undefined) attach(threads);
+    else void import(/* webpackIgnore: true */ /* @vite-ignore */ name).then((module) => attach(module as NodeWorkerThreads));
+    return;
   }
   const scope = globalThis as unknown as {
     postMessage(message: unknown, transfer: ArrayBuffer[]): void;
     addEventListener(type: 'message', listener: (event: { data: CountTask }) => void): void;
   };
-  return {
+  ready({
     post: (reply, transfer) => scope.postMessage(reply, transfer),
     listen: (handler) => scope.addEventListener('message', (event) => handler(event.data)),
     // A Web Worker cannot exit with a code; an uncaught error reaches the page's `error` handler.
-    die: () => setTimeout(() => {
-      throw new Error('workers: test hook crashed this worker');
-    }),
-  };
+    die: () =>
+      setTimeout(() => {
+        throw new Error('workers: test hook crashed this worker');
+      }),
+  });
 }
 
 const counter: Promise<SimdStreamCounter | undefined> = simdSupported()
@@ -71,20 +81,21 @@ async function count(task: CountTask): Promise<{ counts: Float64Array; kernel: s
   return { counts, kernel: 'scalar' };
 }
 
-const port = await connect();
-// Tasks run one after another: each awaits the previous, so a second task queued by the pool waits here.
-let previous: Promise<unknown> = Promise.resolve();
-port.listen((task) => {
-  previous = previous.then(async () => {
-    if (task.crash === true) {
-      port.die();
-      return;
-    }
-    try {
-      const { counts, kernel } = await count(task);
-      port.post({ type: 'counted', id: task.id, counts, kernel }, [counts.buffer as ArrayBuffer]);
-    } catch (error) {
-      port.post({ type: 'failed', id: task.id, message: error instanceof Error ? error.message : String(error) }, []);
-    }
+connect((port) => {
+  // Tasks run one after another: each awaits the previous, so a second task queued by the pool waits here.
+  let previous: Promise<unknown> = Promise.resolve();
+  port.listen((task) => {
+    previous = previous.then(async () => {
+      if (task.crash === true) {
+        port.die();
+        return;
+      }
+      try {
+        const { counts, kernel } = await count(task);
+        port.post({ type: 'counted', id: task.id, counts, kernel }, [counts.buffer as ArrayBuffer]);
+      } catch (error) {
+        port.post({ type: 'failed', id: task.id, message: error instanceof Error ? error.message : String(error) }, []);
+      }
+    });
   });
 });

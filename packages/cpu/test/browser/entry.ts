@@ -1,9 +1,11 @@
-// Bundled by workers.browser.test.ts with esbuild for the browser (as an app's bundler would), and run in
-// headless Chromium: the `workers` estimator on real Web Workers, against loop and simd on the page.
+// Bundled by workers.browser.test.ts for the browser, with Vite and with esbuild, from the built package
+// (dist/) as an app would, and run in headless Chromium: the `workers` estimator on real Web Workers,
+// against loop and simd on the page.
 import { resolveEstimateOptions } from '@pi/core';
-import { createWorkersEstimator, estimateLoop, estimateSimd, simdSupported } from '../../src/index.js';
+import { createWorkersEstimator, estimateLoop, estimateSimd, simdSupported } from '@pi/cpu';
 
-async function check() {
+/** Runs the checks on the page; the test reads what it returns. */
+export async function check() {
   const rows = [];
   const workers = createWorkersEstimator({ threads: 3 });
   for (const generator of ['xoshiro128p', 'numba'] as const) {
@@ -34,4 +36,6 @@ async function check() {
   return { simdSupported: simdSupported(), rows, aborted: { status: aborted.status, samples: aborted.samples, inside: aborted.inside, prefix }, crash };
 }
 
+// Where this file is the entry (esbuild); the Vite page's own entry does the same, because this package's
+// `sideEffects: false` lets Vite drop a bare import of it.
 (globalThis as { check?: typeof check }).check = check;

@@ -61,18 +61,12 @@ function checkThreads(value: unknown): number {
   return value;
 }
 
-/** Splits streams [first, first + count) into tasks of about TASK_POINTS points. */
-function makeTasks(options: ResolvedEstimateOptions, first: number, count: number, threads: number): Task[] {
+/** Streams per task: about TASK_POINTS points, at least 4 tasks per thread, a multiple of 8 streams. */
+function taskStreams(options: ResolvedEstimateOptions, first: number, count: number, threads: number): number {
   const perStream = Math.max(1, streamPoints(options.plan, first));
   const byPoints = Math.floor(TASK_POINTS[options.generator] / perStream);
   const byBalance = Math.ceil(count / (threads * 4));
-  const size =
-    Math.ceil(Math.max(1, Math.min(byPoints, byBalance)) / TASK_STREAM_MULTIPLE) * TASK_STREAM_MULTIPLE;
-  const tasks: Task[] = [];
-  for (let k = first; k < first + count; k += size) {
-    tasks.push({ id: 0, first: k, count: Math.min(size, first + count - k), attempts: 0 });
-  }
-  return tasks;
+  return Math.ceil(Math.max(1, Math.min(byPoints, byBalance)) / TASK_STREAM_MULTIPLE) * TASK_STREAM_MULTIPLE;
 }
 
 /**
@@ -153,8 +147,22 @@ class WorkerPool {
     await this.fill(threads);
     const { firstStream, streams } = shardStreams(plan, shard);
     const samplesTotal = rangePoints(plan, firstStream, streams);
-    const tasks = makeTasks(options, firstStream, streams, threads);
-    const queue = [...tasks];
+    // Tasks are made as they are handed out (a plan may have 2^37 streams); `tasks` keeps those made, in
+    // stream order, and `retries` those whose worker died.
+    const size = taskStreams(options, firstStream, streams, threads);
+    const end = firstStream + streams;
+    let nextStream = firstStream;
+    const tasks: Task[] = [];
+    const retries: Task[] = [];
+    const takeTask = (): Task | undefined => {
+      const retry = retries.shift();
+      if (retry !== undefined || nextStream >= end) return retry;
+      const task: Task = { id: 0, first: nextStream, count: Math.min(size, end - nextStream), attempts: 0 };
+      nextStream += task.count;
+      tasks.push(task);
+      return task;
+    };
+    const tasksLeft = () => retries.length > 0 || nextStream < end;
     let inside = 0;
     let samplesDone = 0;
     let aborted = signal?.aborted === true;
@@ -226,8 +234,8 @@ class WorkerPool {
         if (settled) return;
         if (!aborted) {
           for (const slot of this.slots) {
-            while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && queue.length > 0) {
-              const task = queue.shift()!;
+            while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && tasksLeft()) {
+              const task = takeTask()!;
               const message: CountTask = { type: 'count', id: this.nextTaskId++, generator, seed, plan, first: task.first, count: task.count };
               task.id = message.id;
               task.attempts += 1;
@@ -240,7 +248,7 @@ class WorkerPool {
             }
           }
         }
-        if ((aborted || queue.length === 0) && !busy()) finish();
+        if ((aborted || !tasksLeft()) && !busy()) finish();
       };
 
       const onAbort = () => {
@@ -290,7 +298,7 @@ class WorkerPool {
           );
           return;
         }
-        queue.unshift(...lost);
+        retries.unshift(...lost);
         if (aborted) {
           dispatch();
           return;

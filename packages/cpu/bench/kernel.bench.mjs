@@ -2,14 +2,15 @@
 // CPU time (process.cpuUsage), so that other processes' use of the machine's cores matters less than for
 // wall-clock figures (it still matters where they share a physical core or its caches).
 // Usage: node bench/kernel.bench.mjs [runs=7]
-import { SimdStreamCounter } from '@pi/cpu';
+import { SIMD_WIDE_LANES, SimdStreamCounter } from '@pi/cpu';
 import { groupsPlan } from '@pi/core';
 
 const runs = Number(process.argv[2] ?? 7);
 const counter = await SimdStreamCounter.create();
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-for (const [generator, lanes] of [['xoshiro128p', 4], ['numba', 8]]) {
-  // One batch of `lanes` equal streams: no stream jumps, no scalar tail, only kernel calls.
+for (const generator of ['xoshiro128p', 'numba']) {
+  // One batch of `lanes` equal streams (the widest kernel's): no stream jumps, no scalar tail, only kernel calls.
+  const lanes = SIMD_WIDE_LANES[generator];
   const plan = groupsPlan(generator === 'numba' ? 2 ** 24 : 2 ** 26, lanes);
   const rates = [];
   for (let r = 0; r < runs + 1; r++) {

@@ -8,9 +8,11 @@ import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
 import { simdKernelWat } from '../wasm/simdKernel.wat.mjs';
 
-/** State sets per loop trip (4 streams each), and (PI_UNROLL, in the .wat.mjs) points per trip: measured here,
-// xoshiro runs fastest with one set unrolled 4 times (it is throughput-bound), numba with two sets. */
-const XOSHIRO_SETS = Number(process.env.PI_XOSHIRO_SETS ?? 1);
+// State sets per loop trip (4 streams each), and (PI_UNROLL, read by the .wat.mjs) points per trip. Measured
+// here with bench/kernel.bench.mjs on a quiet machine: xoshiro128p 1.36 G/s with one set unrolled 4 times,
+// 1.51 G/s with two sets, 1.59 G/s with three (one point per trip), 1.28–1.34 G/s with four (spills);
+// numba ~550 M/s with two or three sets.
+const XOSHIRO_SETS = Number(process.env.PI_XOSHIRO_SETS ?? 3);
 const NUMBA_SETS = Number(process.env.PI_NUMBA_SETS ?? 2);
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -14,6 +14,7 @@ import {
 } from '@pi/core';
 import { platformSpawner, type SpawnWorker, type WorkerHandle } from './_spawnWorker.js';
 import type { CountTask, WorkerReply } from './_workerProtocol.js';
+import { SIMD_WIDE_LANES } from './kernels/simdKernel.js';
 
 /** Options of `createWorkersEstimator`. */
 export interface WorkersOptions {
@@ -28,8 +29,6 @@ export interface WorkersOptions {
 
 /** Points per task: about 10–20 ms of one core, so progress is fine-grained and an abort waits little. */
 const TASK_POINTS: Record<GeneratorName, number> = { xoshiro128p: 1 << 24, numba: 1 << 23 };
-/** Streams per task are a multiple of this, so every task fills the widest SIMD kernel. */
-const TASK_STREAM_MULTIPLE = 8;
 /** Tasks queued per worker: the next one is already there when one finishes. */
 const IN_FLIGHT_PER_WORKER = 2;
 /** Progress cadence. */
@@ -61,12 +60,16 @@ function checkThreads(value: unknown): number {
   return value;
 }
 
-/** Streams per task: about TASK_POINTS points, at least 4 tasks per thread, a multiple of 8 streams. */
+/**
+ * Streams per task: about TASK_POINTS points, at least 4 tasks per thread, and a multiple of the widest
+ * SIMD kernel's lanes, so every task fills it.
+ */
 function taskStreams(options: ResolvedEstimateOptions, first: number, count: number, threads: number): number {
   const perStream = Math.max(1, streamPoints(options.plan, first));
   const byPoints = Math.floor(TASK_POINTS[options.generator] / perStream);
   const byBalance = Math.ceil(count / (threads * 4));
-  return Math.ceil(Math.max(1, Math.min(byPoints, byBalance)) / TASK_STREAM_MULTIPLE) * TASK_STREAM_MULTIPLE;
+  const multiple = SIMD_WIDE_LANES[options.generator];
+  return Math.ceil(Math.max(1, Math.min(byPoints, byBalance)) / multiple) * multiple;
 }
 
 /**

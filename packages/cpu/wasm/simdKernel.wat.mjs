@@ -40,8 +40,8 @@ function constantsData() {
   return `(data (i32.const ${CONSTANTS_OFFSET}) "${Array.from(bytes, (b) => '\\' + b.toString(16).padStart(2, '0')).join('')}")`;
 }
 
-/** Points per trip round the xoshiro loop. */
-const UNROLL = Number(process.env.PI_UNROLL ?? 4);
+/** Points per trip round the xoshiro loop (see scripts/build-wasm.mjs for what was measured). */
+const UNROLL = Number(process.env.PI_UNROLL ?? 1);
 
 /** Byte offset of the per-lane counts. */
 export const COUNTS_OFFSET = 1024;
@@ -102,8 +102,8 @@ function xoshiroFunction(name, sets) {
   ];
   const body = [];
   for (let j = 0; j < sets; j++) body.push(...point(j));
-  // Several points per trip round the loop: V8 pays per trip for the counter, the branch and a stack
-  // guard, and spills the states around the guard's (never taken) runtime call.
+  // Optionally several points per trip (PI_UNROLL): V8 pays per trip for the counter, the branch and a
+  // stack guard. With three sets one point per trip measured fastest (more would spill registers).
   return `
   (func $${name} (export "${name}") (param $n i32)
     (local $highMask v128) (local $sureInside v128) (local $sureOutside v128) (local $fa i64) (local $fb i64) (local $fix v128)

@@ -63,12 +63,18 @@ export function compileSimdKernel(): Promise<WebAssembly.Module> {
   return compiled;
 }
 
+/** Streams per call of each generator's widest kernel (a task of a multiple of this fills it). */
+export const SIMD_WIDE_LANES: Readonly<Record<GeneratorName, number>> = {
+  xoshiro128p: XOSHIRO_WIDE_LANES,
+  numba: NUMBA_WIDE_LANES,
+};
+
 /** Called once per stream as it completes, in stream order, with its inside count. */
 export type StreamDone = (stream: number, inside: number) => void;
 
 /**
  * Counts whole streams with the WebAssembly SIMD kernels: lanes are streams. Runs of streams of equal
- * length go through the wide kernel (8 or more lanes), then the 4-lane one; the few left over (a plan's
+ * length go through the wide kernel (12 lanes for xoshiro128p, 8 for numba), then the 4-lane one; the few left over (a plan's
  * short last block, or fewer than 4 streams) go through the scalar kernel, so every stream is counted
  * from its contract start state exactly as `loop` counts it.
  */
@@ -102,7 +108,7 @@ export class SimdStreamCounter {
     onStream: StreamDone,
   ): Generator<void, void, void> {
     const end = first + count;
-    const wide = generator === 'numba' ? NUMBA_WIDE_LANES : XOSHIRO_WIDE_LANES;
+    const wide = SIMD_WIDE_LANES[generator];
     const states: GeneratorState[] = [];
     let cursor: GeneratorState | undefined;
     // Start state of stream k, for k increasing by one: one jump each.

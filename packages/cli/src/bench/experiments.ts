@@ -35,7 +35,7 @@ function gpuRow(
       const [pointsPerGroup, groups] = software ? s.gpuSoftware : s.gpu;
       const outcome = await timeEstimator(
         backend,
-        { groups: { pointsPerGroup, groups }, generator },
+        { groups: { pointsPerGroup, groups }, generator, seed: 1 },
         context,
         extra.tfBackend === undefined ? {} : { tfBackend: extra.tfBackend },
       );

@@ -30,7 +30,8 @@ export function benchMarkdown(report: BenchReport): string {
     `Produced by \`${report.command} --markdown BENCHMARKS.md\` on ${report.machine.cpuModel} (${report.machine.cores} cores, ` +
       `${report.machine.memoryGiB} GiB), Node ${report.machine.node}, ${report.machine.platform}.`,
     '',
-    `Cold is the first call (JIT warm-up, worker start, WebAssembly and shader compile); warm is the median of ${report.runs} calls after it. ` +
+    `Cold is the first call (JIT warm-up, worker start, WebAssembly and shader compile); warm is the median of the calls after it: ${report.runs}, ` +
+      'or more for fast rows, until they add up to 0.3 s (at most 100). ' +
       '"vs baseline" and "vs numba" are warm-time ratios measured in this one run: above 1× means faster. ' +
       `numba peer: ${report.peer.available ? report.peer.detail : `not available (${report.peer.detail})`}.`,
     '',
@@ -61,7 +62,7 @@ export function benchTables(report: BenchReport, style: { bold: (s: string) => s
   }
   out.push(
     style.dim(
-      `cold = first call, warm = median of ${report.runs}; ratios are warm-time speedups from this run. numba peer: ${report.peer.available ? report.peer.detail : `not available (${report.peer.detail})`}`,
+      `cold = first call, warm = median of ${report.runs} or more calls (0.3 s at least); ratios are warm-time speedups from this run. numba peer: ${report.peer.available ? report.peer.detail : `not available (${report.peer.detail})`}`,
     ),
   );
   return `${out.join('\n')}\n`;

@@ -64,6 +64,20 @@ export interface ExperimentDefinition {
   cases(sizes: BenchSizes): readonly BenchCase[];
 }
 
+/**
+ * Warm calls go on past `runs` until they have taken this long (at most MAX_WARM_RUNS): a median of three
+ * 3 ms calls is at the mercy of one garbage collection, a median of eighty is not.
+ */
+const WARM_BUDGET_SECONDS = 0.3;
+const MAX_WARM_RUNS = 100;
+
+/** Whether another warm call is due. */
+const moreWarmRuns = (warm: readonly number[], runs: number, signal: AbortSignal): boolean => {
+  if (signal.aborted || warm.length >= MAX_WARM_RUNS) return false;
+  if (warm.length < runs) return true;
+  return warm.reduce((a, b) => a + b, 0) < WARM_BUDGET_SECONDS;
+};
+
 const median = (xs: readonly number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
@@ -92,7 +106,7 @@ export async function timeEstimator(
     if (cold.status === 'aborted') return { available: false, note: 'interrupted' };
     const warm: number[] = [];
     let last: PiResult = cold;
-    for (let i = 0; i < context.runs && !context.signal.aborted; i++) {
+    while (moreWarmRuns(warm, context.runs, context.signal)) {
       last = await estimator.run(resolved);
       if (last.status === 'aborted') break;
       warm.push(last.seconds);
@@ -133,7 +147,7 @@ export async function timeJob(
   let last = cold.outcome;
   const coldSeconds = cold.seconds;
   const warm: number[] = [];
-  for (let i = 0; i < runs && !context.signal.aborted; i++) {
+  while (moreWarmRuns(warm, runs, context.signal)) {
     const t = await timed();
     last = t.outcome;
     warm.push(t.seconds);
@@ -227,6 +241,7 @@ export async function runBench(
           ...(outcome.note === undefined ? {} : { note: outcome.note }),
           coldSeconds: outcome.coldSeconds,
           warmSeconds: warm,
+          warmRuns: outcome.warmSeconds.length,
           samplesPerSecond: outcome.samples / warm,
           ...(outcome.pi === undefined ? {} : { pi: outcome.pi, error: outcome.pi - Math.PI }),
           ...(outcome.reproducible === undefined ? {} : { reproducible: outcome.reproducible }),

@@ -14,6 +14,8 @@ export interface BenchRow {
   readonly coldSeconds?: number;
   /** Median of the warm calls that followed. */
   readonly warmSeconds?: number;
+  /** How many warm calls: `--runs`, or more for fast rows, until they add up to 0.3 s (at most 100). */
+  readonly warmRuns?: number;
   /** Warm samples per second. */
   readonly samplesPerSecond?: number;
   /** π̂ of the last warm call, and its error against π. */

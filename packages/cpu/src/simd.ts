@@ -1,22 +1,13 @@
 import {
   PiError,
-  makeResult,
-  rangePoints,
   resolveEstimateOptions,
-  shardStreams,
-  streamPoints,
-  yieldToEventLoop,
   type EstimateOptions,
   type Estimator,
   type PiResult,
   type ResolvedEstimateOptions,
 } from '@pi/core';
 import { SimdStreamCounter, simdSupported } from './kernels/simdKernel.js';
-
-/** Longest stretch without yielding to the event loop (abort signals, timers, progress). */
-const SLICE_MS = 40;
-/** Least time between two progress reports. */
-const PROGRESS_MS = 100;
+import { RunTally } from './_runTally.js';
 
 let counter: Promise<SimdStreamCounter> | undefined;
 
@@ -37,50 +28,19 @@ function simdCounter(): Promise<SimdStreamCounter> {
  * is reported about every 100 ms. Shared by the `simd` estimator; workers run the same counter.
  */
 async function runSimd(options: ResolvedEstimateOptions): Promise<PiResult> {
-  const { plan, generator, seed, signal, onProgress, shard } = options;
+  const { plan, generator, seed } = options;
   const simd = await simdCounter();
-  const { firstStream, streams } = shardStreams(plan, shard);
-  const samplesTotal = rangePoints(plan, firstStream, streams);
-  const groupCounts: number[] | undefined = plan.kind === 'groups' ? [] : undefined;
-  const started = performance.now();
-  let sliceStarted = started;
-  let lastProgress = started;
-  let inside = 0;
-  let samplesDone = 0;
-  let aborted = signal?.aborted === true;
-  const count = simd.countStreams(generator, seed, plan, firstStream, streams, (k, streamInside) => {
-    inside += streamInside;
-    samplesDone += streamPoints(plan, k);
-    groupCounts?.push(streamInside);
+  const tally = new RunTally(options);
+  const one = [0];
+  const count = simd.countStreams(generator, seed, plan, tally.firstStream, tally.streams, (k, streamInside) => {
+    one[0] = streamInside;
+    tally.addStreams(k, one);
   });
-  while (!aborted) {
+  while (!tally.aborted) {
     if (count.next().done === true) break;
-    const now = performance.now();
-    if (now - sliceStarted >= SLICE_MS) {
-      if (onProgress !== undefined && now - lastProgress >= PROGRESS_MS) {
-        lastProgress = now;
-        onProgress({ samplesDone, samplesTotal, inside, elapsedSeconds: (now - started) / 1000 });
-      }
-      await yieldToEventLoop();
-      sliceStarted = performance.now();
-      if (signal?.aborted === true) aborted = true;
-    }
+    if (tally.pauseDue()) await tally.pause();
   }
-  onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
-  return makeResult({
-    plan,
-    generator,
-    seed,
-    backend: 'simd',
-    reproducible: true,
-    inside,
-    samples: samplesDone,
-    seconds: (performance.now() - started) / 1000,
-    status: aborted ? 'aborted' : 'completed',
-    ...(groupCounts === undefined ? {} : { groupCounts }),
-    ...(shard === undefined ? {} : { shard: { ...shard, firstStream, streams } }),
-    details: { lanes: 'streams', kernel: 'wasm-simd128' },
-  });
+  return tally.result({ backend: 'simd', reproducible: true, details: { lanes: 'streams', kernel: 'wasm-simd128' } });
 }
 
 /**

@@ -1,10 +1,8 @@
 import {
   PiError,
   invalidArgument,
-  makeResult,
   rangePoints,
   resolveEstimateOptions,
-  shardStreams,
   streamPoints,
   type EstimateOptions,
   type Estimator,
@@ -15,6 +13,7 @@ import {
 import { platformSpawner, type SpawnWorker, type WorkerHandle } from './_spawnWorker.js';
 import type { CountTask, WorkerReply } from './_workerProtocol.js';
 import { SIMD_WIDE_LANES } from './kernels/simdKernel.js';
+import { PROGRESS_MS, RunTally } from './_runTally.js';
 
 /** Options of `createWorkersEstimator`. */
 export interface WorkersOptions {
@@ -31,8 +30,6 @@ export interface WorkersOptions {
 const TASK_POINTS: Record<GeneratorName, number> = { xoshiro128p: 1 << 24, numba: 1 << 23 };
 /** Tasks queued per worker: the next one is already there when one finishes. */
 const IN_FLIGHT_PER_WORKER = 2;
-/** Progress cadence. */
-const PROGRESS_MS = 100;
 /** After an abort, how long tasks in flight may finish (they count); workers still busy then are stopped. */
 const ABORT_GRACE_MS = 100;
 /** Attempts per task: a task whose worker dies is sent once more, to a fresh worker. */
@@ -144,12 +141,11 @@ class WorkerPool {
   }
 
   private async runNow(options: ResolvedEstimateOptions): Promise<PiResult> {
-    const { plan, generator, seed, signal, onProgress, shard } = options;
+    const { plan, generator, seed, signal } = options;
     const threads = await this.threads();
-    const started = performance.now();
+    const tally = new RunTally(options);
     await this.fill(threads);
-    const { firstStream, streams } = shardStreams(plan, shard);
-    const samplesTotal = rangePoints(plan, firstStream, streams);
+    const { firstStream, streams } = tally;
     // Tasks are made as they are handed out (a plan may have 2^37 streams); `tasks` keeps those made, in
     // stream order, and `retries` those whose worker died.
     const size = taskStreams(options, firstStream, streams, threads);
@@ -166,17 +162,12 @@ class WorkerPool {
       return task;
     };
     const tasksLeft = () => retries.length > 0 || nextStream < end;
-    let inside = 0;
-    let samplesDone = 0;
-    let aborted = signal?.aborted === true;
     let kernel = 'wasm-simd128';
 
     return new Promise<PiResult>((resolve, reject) => {
       let settled = false;
       let graceTimer: ReturnType<typeof setTimeout> | undefined;
-      const progressTimer = setInterval(() => {
-        onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
-      }, PROGRESS_MS);
+      const progressTimer = setInterval(() => tally.report(), PROGRESS_MS);
       (progressTimer as { unref?: () => void }).unref?.();
 
       const cleanup = () => {
@@ -195,32 +186,12 @@ class WorkerPool {
         // The result covers the longest run of completed tasks from the first: an aborted result is then
         // exactly the result of a smaller plan (the first streams), and the few tasks done past a gap are
         // dropped whole. A completed run's prefix is every task.
-        const groupCounts: number[] | undefined = plan.kind === 'groups' ? [] : undefined;
-        inside = 0;
-        samplesDone = 0;
+        tally.reset();
         for (const task of tasks) {
           if (task.counts === undefined) break;
-          for (const c of task.counts) inside += c;
-          samplesDone += rangePoints(plan, task.first, task.count);
-          groupCounts?.push(...task.counts);
+          tally.addStreams(task.first, task.counts);
         }
-        onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
-        resolve(
-          makeResult({
-            plan,
-            generator,
-            seed,
-            backend: 'workers',
-            reproducible: true,
-            inside,
-            samples: samplesDone,
-            seconds: (performance.now() - started) / 1000,
-            status: aborted ? 'aborted' : 'completed',
-            ...(groupCounts === undefined ? {} : { groupCounts }),
-            ...(shard === undefined ? {} : { shard: { ...shard, firstStream, streams } }),
-            details: { threads, kernel },
-          }),
-        );
+        resolve(tally.result({ backend: 'workers', reproducible: true, details: { threads, kernel } }));
       };
 
       const fail = (error: PiError) => {
@@ -235,7 +206,7 @@ class WorkerPool {
 
       const dispatch = () => {
         if (settled) return;
-        if (!aborted) {
+        if (!tally.aborted) {
           for (const slot of this.slots) {
             while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && tasksLeft()) {
               const task = takeTask()!;
@@ -251,12 +222,12 @@ class WorkerPool {
             }
           }
         }
-        if ((aborted || !tasksLeft()) && !busy()) finish();
+        if ((tally.aborted || !tasksLeft()) && !busy()) finish();
       };
 
       const onAbort = () => {
-        if (aborted || settled) return;
-        aborted = true;
+        if (tally.aborted || settled) return;
+        tally.aborted = true;
         // Complete blocks only: tasks in flight may finish within the grace period and count; workers
         // still busy after it are stopped, and their tasks' streams are left out whole.
         graceTimer = setTimeout(() => {
@@ -282,8 +253,9 @@ class WorkerPool {
         }
         task.counts = reply.counts;
         kernel = reply.kernel;
-        for (const c of reply.counts) inside += c;
-        samplesDone += rangePoints(plan, task.first, task.count);
+        // Progress counts every task done; the result keeps only the unbroken prefix (see finish).
+        tally.inside += reply.counts.reduce((a, b) => a + b, 0);
+        tally.samplesDone += rangePoints(plan, task.first, task.count);
         dispatch();
       };
 
@@ -302,7 +274,7 @@ class WorkerPool {
           return;
         }
         retries.unshift(...lost);
-        if (aborted) {
+        if (tally.aborted) {
           dispatch();
           return;
         }

@@ -1,0 +1,109 @@
+import {
+  makeResult,
+  rangePoints,
+  shardStreams,
+  yieldToEventLoop,
+  type PiResult,
+  type ResolvedEstimateOptions,
+  type UnseededSource,
+} from '@pi/core';
+
+/** Longest stretch of counting without yielding to the event loop (abort signals, timers, messages). */
+const SLICE_MS = 40;
+/** Least time between two progress reports. */
+export const PROGRESS_MS = 100;
+
+/** How a run names itself in its result. */
+export interface RunIdentity {
+  readonly backend: string;
+  readonly reproducible: boolean;
+  /** Reported instead of the contract's generator and seed by backends that keep no contract. */
+  readonly source?: { readonly generator: UnseededSource; readonly seed: null };
+  readonly details?: Readonly<Record<string, string | number | boolean>>;
+}
+
+/**
+ * What every CPU executor keeps while it runs a plan (or its shard): the streams it covers, the complete
+ * streams counted so far, progress reports at most every 100 ms, the pauses that let an abort in, and the
+ * result at the end. One place, so `loop`, `simd` and `workers` count, report and abort alike.
+ */
+export class RunTally {
+  readonly firstStream: number;
+  readonly streams: number;
+  /** Points the run covers: its shard's, or the whole plan's. */
+  readonly samplesTotal: number;
+  readonly started = performance.now();
+  inside = 0;
+  samplesDone = 0;
+  /** Groups plans: inside count of each complete group, in stream order. */
+  groupCounts: number[] | undefined;
+  aborted: boolean;
+  private sliceStarted = this.started;
+  private lastProgress = this.started;
+
+  constructor(readonly options: ResolvedEstimateOptions) {
+    ({ firstStream: this.firstStream, streams: this.streams } = shardStreams(options.plan, options.shard));
+    this.samplesTotal = rangePoints(options.plan, this.firstStream, this.streams);
+    this.groupCounts = options.plan.kind === 'groups' ? [] : undefined;
+    this.aborted = options.signal?.aborted === true;
+  }
+
+  /** Adds complete streams [first, first + counts.length) with their inside counts. */
+  addStreams(first: number, counts: ArrayLike<number>): void {
+    for (let i = 0; i < counts.length; i++) this.inside += counts[i]!;
+    this.samplesDone += rangePoints(this.options.plan, first, counts.length);
+    if (this.groupCounts !== undefined) for (let i = 0; i < counts.length; i++) this.groupCounts.push(counts[i]!);
+  }
+
+  /** Forgets every stream added: for executors that settle on a prefix of their tasks at the end. */
+  reset(): void {
+    this.inside = 0;
+    this.samplesDone = 0;
+    if (this.groupCounts !== undefined) this.groupCounts = [];
+  }
+
+  /** Reports progress to the run's callback. */
+  report(now = performance.now()): void {
+    this.lastProgress = now;
+    this.options.onProgress?.({
+      samplesDone: this.samplesDone,
+      samplesTotal: this.samplesTotal,
+      inside: this.inside,
+      elapsedSeconds: (now - this.started) / 1000,
+    });
+  }
+
+  /** Whether ~40 ms of counting have passed since the last pause: time to call `pause()`. */
+  pauseDue(): boolean {
+    return performance.now() - this.sliceStarted >= SLICE_MS;
+  }
+
+  /** Reports progress if 100 ms have passed, yields to the event loop, and notes an abort. */
+  async pause(): Promise<void> {
+    const now = performance.now();
+    if (this.options.onProgress !== undefined && now - this.lastProgress >= PROGRESS_MS) this.report(now);
+    await yieldToEventLoop();
+    this.sliceStarted = performance.now();
+    if (this.options.signal?.aborted === true) this.aborted = true;
+  }
+
+  /** The result of the streams added so far, after a last progress report. */
+  result(run: RunIdentity): PiResult {
+    const { plan, generator, seed, shard } = this.options;
+    this.report();
+    return makeResult({
+      plan,
+      generator: run.source?.generator ?? generator,
+      seed: run.source === undefined ? seed : null,
+      backend: run.backend,
+      reproducible: run.reproducible,
+      inside: this.inside,
+      samples: this.samplesDone,
+      seconds: (performance.now() - this.started) / 1000,
+      status: this.aborted ? 'aborted' : 'completed',
+      ...(this.groupCounts === undefined ? {} : { groupCounts: this.groupCounts }),
+      ...(shard === undefined ? {} : { shard: { ...shard, firstStream: this.firstStream, streams: this.streams } }),
+      ...(run.details === undefined ? {} : { details: run.details }),
+    });
+  }
+}

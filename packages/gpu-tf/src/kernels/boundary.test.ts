@@ -129,3 +129,45 @@ test('numba: points at the circle decided as insideNumba decides them', async ()
   expect(insideCount).toBeGreaterThan(0);
   expect(insideCount).toBeLessThan(cases.length);
 });
+
+test('numba: a square rounded either way by the device is corrected to nearest even', async () => {
+  // numbaRoundSquare gets each f32 next to x² (what a multiply that rounds up or down may return) and
+  // must give Math.fround(x·x). x: ties (m = odd·2^11, so m² ends in 1 then 22 zeros), squares just below
+  // and above powers of two, and a spread of draws.
+  const f = new Float32Array(1);
+  const bits = new Uint32Array(f.buffer);
+  const toBits = (v: number) => {
+    f[0] = v;
+    return bits[0]!;
+  };
+  const xs: number[] = [];
+  for (let o = 4097; o < 5793; o += 2) xs.push(o * 2 ** 11 * 2 ** -24, o * 2 ** 11 * 2 ** -40);
+  for (let e = 0; e < 30; e++) {
+    const r = Math.fround(Math.SQRT2 * 2 ** -e);
+    for (let d = -3; d <= 3; d++) xs.push(Math.fround(r + d * 2 ** (-e - 24)), Math.fround(2 ** -e - (d + 3) * 2 ** (-e - 24)));
+  }
+  for (let i = 1; i < 2000; i++) xs.push(Math.fround((i * 0.6180339887) % 1));
+  const cases: Array<[number, number]> = [];
+  for (const x of xs) {
+    const exact = x * x; // exact in a double: 48 significant bits
+    const nearest = toBits(Math.fround(exact));
+    cases.push([x, nearest]);
+    if (Math.fround(exact) < exact) cases.push([x, nearest + 1]);
+    if (Math.fround(exact) > exact) cases.push([x, nearest - 1]);
+  }
+  const inputs = new Uint32Array(cases.length * 4);
+  cases.forEach(([x, pb], i) => inputs.set([toBits(x), pb, 0, 0], 4 * i));
+  const out = await runOnDevice(
+    numbaWgsl,
+    'fn apply(a: vec4<u32>) -> vec4<u32> { return vec4<u32>(bitcast<u32>(numbaRoundSquare(bitcast<f32>(a.x), a.y)), 0u, 0u, 0u); }',
+    inputs,
+  );
+  let corrected = 0;
+  cases.forEach(([x, pb], i) => {
+    const expected = toBits(Math.fround(x * x));
+    if (pb !== expected) corrected++;
+    expect(out[4 * i], `x=${x} candidate ${pb.toString(16)}`).toBe(expected);
+  });
+  // Most cases handed the wrong neighbour in, so the correction itself was exercised.
+  expect(corrected).toBeGreaterThan(cases.length / 3);
+});

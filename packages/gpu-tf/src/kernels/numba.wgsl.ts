@@ -6,16 +6,26 @@
  * rotations and shifts are written on u32 pairs.
  *
  * Draw: float32((x >> 11) · 2^-53) rounded to nearest, ties to even, as numba's
- * xoroshiro128p_uniform_float32. The f32 is built from its bits with integer ops and bitcast, so no
- * floating-point rounding mode or conversion accuracy of the device is involved.
+ * xoroshiro128p_uniform_float32. The 53-bit v = x >> 11 is split into two parts that are exact f32 values,
+ * and one f32 add rounds their sum, so the draw costs two conversions and an add (no leading-zero count,
+ * no 64-bit shifts). For v ≥ 2^31 the parts are the top 24 bits (v >> 29) · 2^29 and the low 29 bits kept
+ * to 23 bits with the 6 dropped ones folded into their lowest bit (a sticky bit): the rounding unit of v is
+ * then at least 2^8, and whether the dropped part is below, at or above half of it, and the bits it rounds
+ * at, are unchanged, so the add rounds to the same f32. For v < 2^31 the parts are v >> 7 and v & 127,
+ * both exact, so the add is exact rounding of v itself. All products are by powers of two and exact, so
+ * contraction into an FMA changes nothing.
  *
  * Inside: f32(f32(x·x) + f32(y·y)) ≤ 1, unfused. A compiler may contract x*x + y*y into an FMA (WGSL does
- * not forbid it), which changes the rounded sum by at most an ulp or two near 1, so a quick f32 test from
- * approximate draws decides every point farther than 2^-18 from the circle, and the few others are
- * settled exactly: the draws built exactly, each square rounded to f32 with integer ops (no multiply
- * left for the compiler to fuse), and one f32 add, which WGSL requires to be correctly rounded.
- * Subnormal flushing cannot matter: the smallest non-zero draw is 2^-53 and its square, 2^-106, is a
- * normal f32.
+ * not forbid it), so each square is taken as the bits of an f32 multiply (bits that integer code reads
+ * cannot be fused into an add) and checked with integer arithmetic: the exact 48-bit square minus the
+ * candidate, both modulo 2^32, is the true remainder (it is below 2^25 in size), and the candidate moves
+ * one ulp when the remainder says round-to-nearest-even picks the neighbour. So the squares are exact
+ * whichever way the device rounds a multiply. The two adds (draw and sum) assume round to nearest even,
+ * the default of Vulkan, Metal and D3D (WGSL itself also allows rounding the other way); the on-device
+ * boundary tests check ties and points at the circle. Subnormal flushing cannot matter: every non-zero
+ * operand and result is at least 2^-106, a normal f32. The whole test is branch-free: a SIMD software
+ * adapter (SwiftShader) runs every branch of a lane group, so a rarely-taken exact branch still cost
+ * every point there.
  */
 export const numbaWgsl = /* wgsl */ `
 // One step; returns the output s0 + s1 as (lo, hi).
@@ -34,67 +44,43 @@ fn numbaNext(s: ptr<function, vec4<u32>>) -> vec2<u32> {
   return out;
 }
 
-// The f32 m · 2^(e-23) (leading bit 2^e) for a mantissa m in [2^23, 2^24], 2^24 after a rounding carry:
-// adding m to the exponent field adds its implicit bit there, so a carry to 2^24 bumps the exponent by itself.
-fn numbaPackF32(e: i32, m: u32) -> f32 {
-  return bitcast<f32>((u32(e + 126) << 23u) + m);
-}
-
-// float32(v · 2^-53) for a 53-bit v = (hi << 32) | lo, rounded to nearest even.
-fn numbaToF32(hi: u32, lo: u32) -> f32 {
-  var n: u32;
-  if (hi != 0u) { n = 64u - countLeadingZeros(hi); } else { n = 32u - countLeadingZeros(lo); }
-  if (n == 0u) { return 0.0; }
-  if (n <= 24u) { return numbaPackF32(i32(n) - 54, lo << (24u - n)); }
-  let shift = n - 24u; // 1 … 29
-  var m = (lo >> shift) | (hi << (32u - shift));
-  let rem = lo & ((1u << shift) - 1u);
-  let half = 1u << (shift - 1u);
-  if (rem > half || (rem == half && (m & 1u) == 1u)) { m += 1u; }
-  return numbaPackF32(i32(n) - 54, m);
-}
-
-// The exact draw from a raw output (lo, hi): (out >> 11) · 2^-53 as float32.
+// float32(v · 2^-53) for the 53-bit v = out >> 11 of a raw output (lo, hi), rounded to nearest even.
 fn numbaDraw(out: vec2<u32>) -> f32 {
-  return numbaToF32(out.y >> 11u, (out.x >> 11u) | (out.y << 21u));
+  // v ≥ 2^31 ⇔ out ≥ 2^42: (v >> 29) · 2^-24 plus ((v >> 6) & (2^23 - 1) | sticky) · 2^-47.
+  let top = f32(out.y >> 8u) * 5.9604644775390625e-8; // 2^-24
+  let low = ((out.y & 0xffu) << 15u) | (out.x >> 17u) | select(0u, 1u, (out.x & 0x1f800u) != 0u);
+  let big = top + f32(low) * 7.105427357601002e-15; // 2^-47
+  // v < 2^31: v is the low word of out >> 11; (v >> 7) · 2^-46 plus (v & 127) · 2^-53.
+  let v = (out.x >> 11u) | (out.y << 21u);
+  let small = f32(v >> 7u) * 1.4210854715202004e-14 + f32(v & 127u) * 1.1102230246251565e-16;
+  return select(small, big, out.y >= 0x400u);
 }
 
-// f32(x·x) with integer ops: the 48-bit square of the 24-bit mantissa, rounded to 24 bits, nearest even.
+// f32(x·x) rounded to nearest even for a draw x (0 or at least 2^-53), whatever way the multiply rounds.
 fn numbaSquareF32(x: f32) -> f32 {
-  let bits = bitcast<u32>(x);
-  if (bits == 0u) { return 0.0; }
-  let m = (bits & 0x7fffffu) | 0x800000u;
-  let e = i32(bits >> 23u) - 127; // x = m · 2^(e-23)
-  // m² = h²·2^32 + 2hl·2^16 + l² with m = h·2^16 + l.
-  let l = m & 0xffffu;
-  let h = m >> 16u;
-  let mid = 2u * h * l;
-  let low = l * l;
-  let lo = low + (mid << 16u);
-  let hi = h * h + (mid >> 16u) + select(0u, 1u, lo < low);
-  // m² lies in [2^46, 2^48): 47 or 48 bits, so 23 or 24 bits are rounded off.
-  let n = 64u - countLeadingZeros(hi);
-  let shift = n - 24u;
-  var r = (lo >> shift) | (hi << (32u - shift));
-  let rem = lo & ((1u << shift) - 1u);
-  let half = 1u << (shift - 1u);
-  if (rem > half || (rem == half && (r & 1u) == 1u)) { r += 1u; }
-  // x² = m² · 2^(2e-46); its top bit is 2^(n-1+2e-46).
-  return numbaPackF32(i32(n) - 1 + 2 * e - 46, r);
+  // The product is read as bits, so it cannot be fused into an add; it is within one ulp of x².
+  return numbaRoundSquare(x, bitcast<u32>(x * x));
 }
 
-// 1 when the point (x, y) is inside by the seed's float32 rule; exact near the circle.
+// f32(x·x) rounded to nearest even, from the bits pb of either f32 next to x² (or x² itself).
+fn numbaRoundSquare(x: f32, pb: u32) -> f32 {
+  let xb = bitcast<u32>(x);
+  let m = (xb & 0x7fffffu) | 0x800000u; // x = m · 2^(ex - 150), ex the biased exponent
+  let mp = (pb & 0x7fffffu) | 0x800000u; // candidate p = mp · 2^(ep - 150)
+  let k = (pb >> 23u) + 150u - 2u * (xb >> 23u); // x² = m² · 2^(2ex - 300) and p = mp · 2^k in those units: k is 23, 24 or 25
+  // m² − mp·2^k is below 2^25 in size, so its value modulo 2^32 is exact as an i32.
+  let r = bitcast<i32>(m * m - (mp << k));
+  let ar = u32(abs(r));
+  // Half an ulp on the side of x²: below a power of two the ulp is half as large.
+  let half = select(1u << (k - 1u), 1u << (k - 2u), r < 0 && mp == 0x800000u);
+  let away = ar > half || (ar == half && (mp & 1u) == 1u);
+  let rounded = select(pb, select(pb - 1u, pb + 1u, r > 0), away);
+  return bitcast<f32>(select(rounded, 0u, xb == 0u));
+}
+
+// 1 when the point (x, y) is inside by the seed's float32 rule, exactly.
 fn numbaInside(xo: vec2<u32>, yo: vec2<u32>) -> u32 {
-  // Quick draws: within 2^-23 relative of the exact ones.
-  let qx = f32(xo.y) * 2.3283064365386963e-10;
-  let qy = f32(yo.y) * 2.3283064365386963e-10;
-  let d = qx * qx + qy * qy - 1.0;
-  if (abs(d) > 3.814697265625e-6) { // 2^-18
-    return select(0u, 1u, d < 0.0);
-  }
-  let x = numbaDraw(xo);
-  let y = numbaDraw(yo);
-  let sum = numbaSquareF32(x) + numbaSquareF32(y);
+  let sum = numbaSquareF32(numbaDraw(xo)) + numbaSquareF32(numbaDraw(yo));
   return select(0u, 1u, sum <= 1.0);
 }
 

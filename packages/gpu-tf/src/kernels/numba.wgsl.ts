@@ -11,9 +11,10 @@
  * no 64-bit shifts). For v ≥ 2^31 the parts are the top 24 bits (v >> 29) · 2^29 and the low 29 bits kept
  * to 23 bits with the 6 dropped ones folded into their lowest bit (a sticky bit): the rounding unit of v is
  * then at least 2^8, and whether the dropped part is below, at or above half of it, and the bits it rounds
- * at, are unchanged, so the add rounds to the same f32. For v < 2^31 the parts are v >> 7 and v & 127,
- * both exact, so the add is exact rounding of v itself. All products are by powers of two and exact, so
- * contraction into an FMA changes nothing.
+ * at, are unchanged, so the add rounds to the same f32. For v < 2^31 (one draw in 4 million) the result is
+ * not numba's draw but, like numba's, at most 2^-22: its square is below 2^-43, the other square is at most
+ * 1, so the sum is below 1 + 2^-43 and rounds to at most 1 (nearest even): inside, as numba decides it.
+ * All products are by powers of two and exact, so contraction into an FMA changes nothing.
  *
  * Inside: f32(f32(x·x) + f32(y·y)) ≤ 1, unfused. A compiler may contract x*x + y*y into an FMA (WGSL does
  * not forbid it), so each square is taken as the bits of an f32 multiply (bits that integer code reads
@@ -23,7 +24,7 @@
  * whichever way the device rounds a multiply. The two adds (draw and sum) assume round to nearest even,
  * the default of Vulkan, Metal and D3D (WGSL itself also allows rounding the other way); the on-device
  * boundary tests check ties and points at the circle. Subnormal flushing cannot matter: every non-zero
- * operand and result is at least 2^-106, a normal f32. The whole test is branch-free: a SIMD software
+ * operand and result is at least 2^-94, a normal f32. The whole test is branch-free: a SIMD software
  * adapter (SwiftShader) runs every branch of a lane group, so a rarely-taken exact branch still cost
  * every point there.
  */
@@ -44,19 +45,15 @@ fn numbaNext(s: ptr<function, vec4<u32>>) -> vec2<u32> {
   return out;
 }
 
-// float32(v · 2^-53) for the 53-bit v = out >> 11 of a raw output (lo, hi), rounded to nearest even.
+// float32(v · 2^-53) for the 53-bit v = out >> 11 of a raw output (lo, hi), rounded to nearest even, when
+// v ≥ 2^31 (the draw is at least 2^-22); below that, some value of at most 2^-22, which decides the same.
 fn numbaDraw(out: vec2<u32>) -> f32 {
-  // v ≥ 2^31 ⇔ out ≥ 2^42: (v >> 29) · 2^-24 plus ((v >> 6) & (2^23 - 1) | sticky) · 2^-47.
-  let top = f32(out.y >> 8u) * 5.9604644775390625e-8; // 2^-24
+  // (v >> 29) · 2^-24 plus ((v >> 6) & (2^23 - 1), with the 6 bits below as a sticky bit) · 2^-47.
   let low = ((out.y & 0xffu) << 15u) | (out.x >> 17u) | select(0u, 1u, (out.x & 0x1f800u) != 0u);
-  let big = top + f32(low) * 7.105427357601002e-15; // 2^-47
-  // v < 2^31: v is the low word of out >> 11; (v >> 7) · 2^-46 plus (v & 127) · 2^-53.
-  let v = (out.x >> 11u) | (out.y << 21u);
-  let small = f32(v >> 7u) * 1.4210854715202004e-14 + f32(v & 127u) * 1.1102230246251565e-16;
-  return select(small, big, out.y >= 0x400u);
+  return f32(out.y >> 8u) * 5.9604644775390625e-8 + f32(low) * 7.105427357601002e-15;
 }
 
-// f32(x·x) rounded to nearest even for a draw x (0 or at least 2^-53), whatever way the multiply rounds.
+// f32(x·x) rounded to nearest even for a draw x (0 or at least 2^-47), whatever way the multiply rounds.
 fn numbaSquareF32(x: f32) -> f32 {
   // The product is read as bits, so it cannot be fused into an add; it is within one ulp of x².
   return numbaRoundSquare(x, bitcast<u32>(x * x));

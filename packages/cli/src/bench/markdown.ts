@@ -28,7 +28,7 @@ export function benchMarkdown(report: BenchReport): string {
     '# Benchmarks',
     '',
     `Produced by \`${report.command} --markdown BENCHMARKS.md\` on ${report.machine.cpuModel} (${report.machine.cores} cores, ` +
-      `${report.machine.memoryGiB} GiB), Node ${report.machine.node}, ${report.machine.platform}.`,
+      `${report.machine.memoryGiB} GiB), Node ${report.machine.node}, ${report.machine.platform}, started ${report.startedAt}.`,
     '',
     `Cold is the first call (JIT warm-up, worker start, WebAssembly and shader compile); warm is the median of the calls after it: ${report.runs}, ` +
       'or more for fast rows, until they add up to 0.3 s (at most 100). ' +

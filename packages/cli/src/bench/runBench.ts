@@ -176,6 +176,7 @@ export async function runBench(
     onCase?: (experiment: ExperimentDefinition, row: BenchCase, index: number, total: number) => void;
   },
 ): Promise<BenchReport> {
+  const startedAt = new Date().toISOString();
   const sizes = SIZES[options.quick ? 'quick' : 'full'];
   const context: CaseContext = { sizes, runs: options.runs, signal: options.signal };
   const total = experiments.reduce((n, e) => n + e.cases(sizes).length, 0);
@@ -259,6 +260,7 @@ export async function runBench(
     command: `pi bench${options.quick ? ' --quick' : ''}${options.runs !== 3 ? ` --runs ${options.runs}` : ''}${options.peer ? '' : ' --peer none'}`,
     quick: options.quick,
     runs: options.runs,
+    startedAt,
     machine: {
       node: process.version,
       cpuModel: cpus[0]?.model.trim() ?? 'unknown',

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { PiError, describeValue, invalidArgument } from '@pi/core';
+import { PiError, describeValue, invalidArgument, parseCount } from '@pi/core';
 import type { Command, OptionSpec, ParsedArgs } from './command.js';
 
 /** Options every command accepts. */
@@ -81,4 +81,17 @@ export function stringOption(args: ParsedArgs, name: string): string | undefined
 /** Whether a flag is set. */
 export function flag(args: ParsedArgs, name: string): boolean {
   return args.values[name] === true;
+}
+
+/**
+ * An integer option in [min, max] (written as `parseCount` reads counts: `10000`, `10k`, `1e4`), or
+ * `fallback` when absent. The one way commands read small integer options.
+ */
+export function integerOption(args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
+  const text = stringOption(args, name);
+  if (text === undefined) return fallback;
+  const allowed = `an integer in [${min}, ${max}]`;
+  const value = parseCount(`--${name}`, text, allowed);
+  if (value < min || value > max) throw invalidArgument(`--${name}`, text, allowed);
+  return value;
 }

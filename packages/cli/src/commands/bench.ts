@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
-import { invalidArgument, parseCount } from '@pi/core';
+import { invalidArgument } from '@pi/core';
 import type { Command } from '../command.js';
-import { flag, stringOption } from '../_parseArgs.js';
+import { flag, integerOption, stringOption } from '../_parseArgs.js';
 import { createStyle } from '../_style.js';
 import { EXIT_INTERRUPTED } from './estimate.js';
 
@@ -34,9 +34,7 @@ export const command: Command = {
   ],
   async run(args, io) {
     const quick = flag(args, 'quick');
-    const runsText = stringOption(args, 'runs');
-    const runs = runsText === undefined ? 3 : parseCount('--runs', runsText, 'an integer from 1 to 100');
-    if (runs > 100) throw invalidArgument('--runs', runsText, 'an integer from 1 to 100');
+    const runs = integerOption(args, 'runs', 3, 1, 100);
     const plotFile = stringOption(args, 'plot');
     const markdownFile = stringOption(args, 'markdown');
     const [{ runBench }, { EXPERIMENTS }, { benchMarkdown, benchTables }] = await Promise.all([

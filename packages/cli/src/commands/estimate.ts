@@ -9,9 +9,9 @@ import {
   type EstimateOptions,
 } from '@pi/core';
 import { backendNames, backends, type BackendOptions } from '../backends.js';
-import type { Command } from '../command.js';
+import type { Command, ParsedArgs } from '../command.js';
 import { formatResult, resultJson } from '../format.js';
-import { flag, stringOption } from '../_parseArgs.js';
+import { flag, integerOption, stringOption } from '../_parseArgs.js';
 import { createProgressBar } from '../progressBar.js';
 import { createStyle } from '../_style.js';
 import { resolveShardOption, resultFilePath, writeResultFile } from '../shardOption.js';
@@ -81,7 +81,7 @@ export const command: Command = {
     const tfBackend = stringOption(args, 'tf-backend') as BackendOptions['tfBackend']; // checked against its choices
     const options: EstimateOptions & BackendOptions = {
       ...parseEstimateOptions(args.values),
-      ...parseThreadsOption(args.values),
+      ...parseThreadsOption(args),
       ...(tfBackend === undefined ? {} : { tfBackend }),
     };
     const backendName = stringOption(args, 'backend') ?? 'loop';
@@ -107,12 +107,8 @@ export const command: Command = {
 };
 
 /** Turns `--threads N` into the workers backend's option: an integer in [1, 1024]. */
-export function parseThreadsOption(values: Readonly<Record<string, string | boolean | undefined>>): BackendOptions {
-  const text = values['threads'];
-  if (typeof text !== 'string') return {};
-  const threads = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!(threads >= 1 && threads <= 1024)) throw invalidArgument('--threads', text, 'an integer in [1, 1024]');
-  return { threads };
+export function parseThreadsOption(args: ParsedArgs): BackendOptions {
+  return args.values['threads'] === undefined ? {} : { threads: integerOption(args, 'threads', 1, 1, 1024) };
 }
 
 /** Turns `--samples`, `--groups`, `--precision`, `--seed`, `--generator` into validated library options. */

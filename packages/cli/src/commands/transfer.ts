@@ -1,16 +1,7 @@
-import { invalidArgument } from '@pi/core';
 import type { Command } from '../command.js';
 import { SCHEMA_VERSION } from '../format.js';
-import { flag, stringOption } from '../_parseArgs.js';
+import { flag, integerOption } from '../_parseArgs.js';
 import { createStyle } from '../_style.js';
-
-/** An integer option in [min, max], or its default. */
-function intOption(text: string | undefined, option: string, fallback: number, min: number, max: number): number {
-  if (text === undefined) return fallback;
-  const value = /^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN;
-  if (!(value >= min && value <= max)) throw invalidArgument(option, text, `an integer in [${min}, ${max}]`);
-  return value;
-}
 
 export const command: Command = {
   name: 'transfer',
@@ -23,8 +14,8 @@ export const command: Command = {
   },
   examples: ['pi transfer', 'pi transfer --length 1000000 --launches 100 --json'],
   async run(args, io) {
-    const length = intOption(stringOption(args, 'length'), '--length', 10_000, 1, 2 ** 24);
-    const launches = intOption(stringOption(args, 'launches'), '--launches', 25, 1, 10_000);
+    const length = integerOption(args, 'length', 10_000, 1, 2 ** 24);
+    const launches = integerOption(args, 'launches', 25, 1, 10_000);
     const gpu = await import('@pi/gpu-tf');
     const { device, summary } = await gpu.openNodeGpu();
     const r = await gpu.runTransferDemo(device, { length, launches });

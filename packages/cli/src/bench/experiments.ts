@@ -1,11 +1,14 @@
 import type { BenchCase, ExperimentDefinition } from './runBench.js';
 import { timeEstimator, timeJob, type BenchSizes, type CaseContext, type CaseOutcome } from './runBench.js';
 
+/** Dawn's adapter and device, opened once per bench (every GPU row and the transfer demo share it). */
+let nodeGpu: Promise<import('@pi/gpu-tf').NodeGpu> | undefined;
+const openGpu = () => (nodeGpu ??= import('@pi/gpu-tf').then((gpu) => gpu.openNodeGpu()));
+
 /** The adapter Dawn gives this process, or why there is none. */
 async function gpuAdapter(): Promise<{ name: string; software: boolean } | { unavailable: string }> {
   try {
-    const gpu = await import('@pi/gpu-tf');
-    const { summary } = await gpu.openNodeGpu();
+    const { summary } = await openGpu();
     return { name: summary.name, software: summary.software };
   } catch (error) {
     return { unavailable: (error as Error).message };
@@ -159,7 +162,7 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
         const adapter = await gpuAdapter();
         if ('unavailable' in adapter) return { available: false, note: adapter.unavailable } as const;
         const gpu = await import('@pi/gpu-tf');
-        const { device } = await gpu.openNodeGpu();
+        const { device } = await openGpu();
         return timeJob(async () => {
           const r = await gpu.runTransferDemo(device, { length: 10_000, launches: 25 });
           if (!r.correct) throw new Error('increment_by_one produced wrong values');

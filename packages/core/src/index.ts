@@ -47,6 +47,7 @@ export { makeResult, type RunCounts } from './result.js';
 export { GENERATORS, checkGenerator, checkSeed, resolveEstimateOptions } from './estimateOptions.js';
 export { parseCount, parseGroups, COUNT_FORMS } from './parseCount.js';
 export { yieldToEventLoop } from './yieldToEventLoop.js';
+export { RunTally, PROGRESS_MS, type RunIdentity } from './runTally.js';
 export {
   shardFromEnvironment,
   SHARD_COUNT_VARIABLE,

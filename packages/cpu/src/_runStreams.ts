@@ -1,6 +1,13 @@
-import { jumpState, streamPoints, streamState, type PiResult, type ResolvedEstimateOptions } from '@pi/core';
+import {
+  jumpState,
+  RunTally,
+  streamPoints,
+  streamState,
+  type PiResult,
+  type ResolvedEstimateOptions,
+  type RunIdentity,
+} from '@pi/core';
 import type { StreamCounter } from './kernels/streamCounter.js';
-import { RunTally, type RunIdentity } from './_runTally.js';
 
 /** Points counted between clock checks: about a millisecond of work. */
 const PIECE = 1 << 18;

@@ -1,13 +1,13 @@
 import {
   PiError,
   resolveEstimateOptions,
+  RunTally,
   type EstimateOptions,
   type Estimator,
   type PiResult,
   type ResolvedEstimateOptions,
 } from '@pi/core';
 import { SimdStreamCounter, simdSupported } from './kernels/simdKernel.js';
-import { RunTally } from './_runTally.js';
 
 let counter: Promise<SimdStreamCounter> | undefined;
 

@@ -1,8 +1,10 @@
 import {
-  PiError,
   invalidArgument,
+  PiError,
+  PROGRESS_MS,
   rangePoints,
   resolveEstimateOptions,
+  RunTally,
   streamPoints,
   type EstimateOptions,
   type Estimator,
@@ -13,7 +15,6 @@ import {
 import { platformSpawner, type SpawnWorker, type WorkerHandle } from './_spawnWorker.js';
 import type { CountTask, WorkerReply } from './_workerProtocol.js';
 import { SIMD_WIDE_LANES } from './kernels/simdKernel.js';
-import { PROGRESS_MS, RunTally } from './_runTally.js';
 
 /** Options of `createWorkersEstimator`. */
 export interface WorkersOptions {

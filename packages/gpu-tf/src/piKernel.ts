@@ -1,8 +1,7 @@
 import {
   PiError,
-  makeResult,
   rangePoints,
-  shardStreams,
+  RunTally,
   streamPoints,
   streamStates,
   type GeneratorName,
@@ -40,9 +39,6 @@ export interface PiKernel {
 const MAX_THREAD_POINTS = 2 ** 25;
 /** First dispatch's work, before any speed is measured: small enough for a software adapter. */
 const FIRST_WORK = 2 ** 20;
-/** Least time between two progress reports. */
-const PROGRESS_MS = 100;
-
 /**
  * Builds the π kernel on a WebGPU device (Dawn's in Node, `navigator.gpu`'s in a browser, or the tfjs
  * webgpu backend's `device`). This module imports nothing from Node, so browser bundles can use it.
@@ -103,22 +99,16 @@ export function createPiKernel(
   }
 
   async function run(options: ResolvedEstimateOptions): Promise<PiResult> {
-    const { plan, generator, seed, signal, onProgress, shard } = options;
-    const started = performance.now();
+    const { plan, generator, seed, signal } = options;
+    const tally = new RunTally(options);
+    const { firstStream, streams } = tally;
     const pipeline = await pipelineFor(generator);
-    const { firstStream, streams } = shardStreams(plan, shard);
-    const samplesTotal = rangePoints(plan, firstStream, streams);
     const keepStreamCounts = plan.kind === 'groups';
-    const groupCounts: number[] | undefined = keepStreamCounts ? [] : undefined;
-    let inside = 0;
-    let samplesDone = 0;
     let done = 0;
     let work = kernelOptions.firstDispatchPoints ?? FIRST_WORK;
-    let aborted = signal?.aborted === true;
-    let lastProgress = started;
     let dispatches = 0;
 
-    while (done < streams && !aborted) {
+    while (done < streams && !tally.aborted) {
       const batchFirst = firstStream + done;
       const points = streamPoints(plan, batchFirst);
       const perThread = Math.min(points, MAX_THREAD_POINTS);
@@ -157,11 +147,11 @@ export function createPiKernel(
         work = Math.max(PI_WORKGROUP_SIZE, Math.min(work * 4, ((batch * n) / ms) * target, 2 ** 40));
         offset += piece;
         if (signal?.aborted === true) {
-          aborted = offset < points; // a batch that just finished still counts
-          if (aborted) break;
+          tally.aborted = offset < points; // a batch that just finished still counts
+          if (tally.aborted) break;
         }
       }
-      if (aborted) break;
+      if (tally.aborted) break;
       const readBytes = 8 + (keepStreamCounts ? batch * 8 : 0);
       const encoder = device.createCommandEncoder();
       encoder.copyBufferToBuffer(b.total, 0, b.readback, 0, 8);
@@ -170,30 +160,20 @@ export function createPiKernel(
       await watch.settle(b.readback.mapAsync(MAP_READ, 0, readBytes), timeoutMs, 'reading the counts back');
       const words = new Uint32Array(b.readback.getMappedRange(0, readBytes).slice(0));
       b.readback.unmap();
-      inside += words[0]! + words[1]! * 2 ** 32;
-      if (groupCounts !== undefined) for (let i = 0; i < batch; i++) groupCounts.push(words[2 + 2 * i]! + words[3 + 2 * i]! * 2 ** 32);
-      samplesDone += rangePoints(plan, batchFirst, batch);
-      done += batch;
-      const now = performance.now();
-      if (onProgress !== undefined && now - lastProgress >= PROGRESS_MS) {
-        lastProgress = now;
-        onProgress({ samplesDone, samplesTotal, inside, elapsedSeconds: (now - started) / 1000 });
+      if (keepStreamCounts) {
+        // Each group's 64-bit count, as two u32 words after the total.
+        const counts = Array.from({ length: batch }, (_, i) => words[2 + 2 * i]! + words[3 + 2 * i]! * 2 ** 32);
+        tally.addStreams(batchFirst, counts);
+      } else {
+        tally.addPoints(words[0]! + words[1]! * 2 ** 32, rangePoints(plan, batchFirst, batch));
       }
-      if (signal?.aborted === true && done < streams) aborted = true;
+      done += batch;
+      tally.reportIfDue();
+      if (signal?.aborted === true && done < streams) tally.aborted = true;
     }
-    onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
-    return makeResult({
-      plan,
-      generator,
-      seed,
+    return tally.result({
       backend,
       reproducible: true,
-      inside,
-      samples: samplesDone,
-      seconds: (performance.now() - started) / 1000,
-      status: aborted ? 'aborted' : 'completed',
-      ...(groupCounts === undefined ? {} : { groupCounts }),
-      ...(shard === undefined ? {} : { shard: { ...shard, firstStream, streams } }),
       details: { method: 'kernel', adapter: adapter.name, software: adapter.software, dispatches },
     });
   }

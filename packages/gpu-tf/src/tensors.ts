@@ -1,18 +1,8 @@
-import {
-  BLOCK_SIZE,
-  makeResult,
-  rangePoints,
-  shardStreams,
-  type PiResult,
-  type ResolvedEstimateOptions,
-} from '@pi/core';
+import { BLOCK_SIZE, RunTally, type PiResult, type ResolvedEstimateOptions } from '@pi/core';
 import type * as TfCore from '@tensorflow/tfjs-core';
 
 /** Points per chunk: 32 blocks, so a partial result always holds whole blocks; 4 tensors of 8 MiB at most. */
 export const TENSOR_CHUNK = 32 * BLOCK_SIZE;
-
-/** Least time between two progress reports. */
-const PROGRESS_MS = 100;
 
 /** What the tensors method is told about where it runs. */
 export interface TensorsRunContext {
@@ -36,16 +26,11 @@ export async function runTensors(
   options: ResolvedEstimateOptions,
   context: TensorsRunContext,
 ): Promise<PiResult> {
-  const { plan, signal, onProgress, shard } = options;
+  const { plan, signal } = options;
   const chunk = context.chunk ?? TENSOR_CHUNK;
-  const { firstStream, streams } = shardStreams(plan, shard);
-  const samplesTotal = rangePoints(plan, firstStream, streams);
-  const started = performance.now();
-  let lastProgress = started;
-  let inside = 0;
-  let samplesDone = 0;
-  let aborted = signal?.aborted === true;
-  const groupCounts: number[] | undefined = plan.kind === 'groups' ? [] : undefined;
+  const tally = new RunTally(options);
+  const { firstStream, streams, samplesTotal } = tally;
+  const groups = plan.kind === 'groups';
 
   const countChunk = async (points: number): Promise<number> => {
     const count = tf.tidy(() => {
@@ -62,45 +47,27 @@ export async function runTensors(
 
   // A unit is a group (groups plans) or the shard's whole point range (samples plans).
   const units = plan.kind === 'groups' ? Array.from({ length: streams }, () => plan.pointsPerGroup) : [samplesTotal];
-  outer: for (const unitPoints of units) {
-    let unitInside = 0;
+  const unitInside = [0];
+  outer: for (const [unit, unitPoints] of units.entries()) {
+    unitInside[0] = 0;
     for (let left = unitPoints; left > 0; ) {
       if (signal?.aborted === true) {
-        aborted = true;
+        tally.aborted = true;
         break outer;
       }
       const n = Math.min(left, chunk);
       const c = await countChunk(n);
       left -= n;
-      if (groupCounts === undefined) {
-        inside += c;
-        samplesDone += n;
-      } else unitInside += c;
-      const now = performance.now();
-      if (onProgress !== undefined && now - lastProgress >= PROGRESS_MS) {
-        lastProgress = now;
-        onProgress({ samplesDone, samplesTotal, inside, elapsedSeconds: (now - started) / 1000 });
-      }
+      if (groups) unitInside[0] += c;
+      else tally.addPoints(c, n);
+      tally.reportIfDue();
     }
-    if (groupCounts !== undefined) {
-      groupCounts.push(unitInside);
-      inside += unitInside;
-      samplesDone += unitPoints;
-    }
+    if (groups) tally.addStreams(firstStream + unit, unitInside);
   }
-  onProgress?.({ samplesDone, samplesTotal, inside, elapsedSeconds: (performance.now() - started) / 1000 });
-  return makeResult({
-    plan,
-    generator: 'tf.randomUniform',
-    seed: null,
+  return tally.result({
     backend: context.backendName,
     reproducible: false,
-    inside,
-    samples: samplesDone,
-    seconds: (performance.now() - started) / 1000,
-    status: aborted ? 'aborted' : 'completed',
-    ...(groupCounts === undefined ? {} : { groupCounts }),
-    ...(shard === undefined ? {} : { shard: { ...shard, firstStream, streams } }),
+    source: { generator: 'tf.randomUniform', seed: null },
     details: { method: 'tensors', tfBackend: tf.getBackend(), ...context.details },
   });
 }

@@ -1,12 +1,7 @@
-import {
-  makeResult,
-  rangePoints,
-  shardStreams,
-  yieldToEventLoop,
-  type PiResult,
-  type ResolvedEstimateOptions,
-  type UnseededSource,
-} from '@pi/core';
+import { rangePoints, shardStreams } from './plan.js';
+import { makeResult } from './result.js';
+import type { PiResult, ResolvedEstimateOptions, UnseededSource } from './types.js';
+import { yieldToEventLoop } from './yieldToEventLoop.js';
 
 /** Longest stretch of counting without yielding to the event loop (abort signals, timers, messages). */
 const SLICE_MS = 40;
@@ -23,9 +18,9 @@ export interface RunIdentity {
 }
 
 /**
- * What every CPU executor keeps while it runs a plan (or its shard): the streams it covers, the complete
- * streams counted so far, progress reports at most every 100 ms, the pauses that let an abort in, and the
- * result at the end. One place, so `loop`, `simd` and `workers` count, report and abort alike.
+ * What every executor keeps while it runs a plan (or its shard): the streams it covers, what it has
+ * counted so far, progress reports at most every 100 ms, the pauses that let an abort in, and the result
+ * at the end. One place, so the CPU and GPU backends count, report and abort alike.
  */
 export class RunTally {
   readonly firstStream: number;
@@ -55,6 +50,21 @@ export class RunTally {
     if (this.groupCounts !== undefined) for (let i = 0; i < counts.length; i++) this.groupCounts.push(counts[i]!);
   }
 
+  /**
+   * Adds points counted without per-stream counts (a samples plan's batch total, or a chunk of a
+   * non-reproducible backend). Groups plans must use `addStreams`.
+   */
+  addPoints(inside: number, points: number): void {
+    this.inside += inside;
+    this.samplesDone += points;
+  }
+
+  /** Reports progress if 100 ms have passed since the last report. */
+  reportIfDue(): void {
+    const now = performance.now();
+    if (this.options.onProgress !== undefined && now - this.lastProgress >= PROGRESS_MS) this.report(now);
+  }
+
   /** Forgets every stream added: for executors that settle on a prefix of their tasks at the end. */
   reset(): void {
     this.inside = 0;
@@ -80,21 +90,20 @@ export class RunTally {
 
   /** Reports progress if 100 ms have passed, yields to the event loop, and notes an abort. */
   async pause(): Promise<void> {
-    const now = performance.now();
-    if (this.options.onProgress !== undefined && now - this.lastProgress >= PROGRESS_MS) this.report(now);
+    this.reportIfDue();
     await yieldToEventLoop();
     this.sliceStarted = performance.now();
     if (this.options.signal?.aborted === true) this.aborted = true;
   }
 
-  /** The result of the streams added so far, after a last progress report. */
+  /** The result of what was added so far, after a last progress report. */
   result(run: RunIdentity): PiResult {
     const { plan, generator, seed, shard } = this.options;
     this.report();
     return makeResult({
       plan,
       generator: run.source?.generator ?? generator,
-      seed: run.source === undefined ? seed : null,
+      seed: run.source === undefined ? seed : run.source.seed,
       backend: run.backend,
       reproducible: run.reproducible,
       inside: this.inside,

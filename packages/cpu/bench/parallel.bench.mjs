@@ -87,10 +87,19 @@ await measure('simd', 'xoshiro128p', seedGroups, () => estimateSimd(seedGroups))
 
 let numba = [];
 if (args.numba !== '0') {
-  const script = fileURLToPath(new URL('./numba_pi.py', import.meta.url));
-  const child = spawnSync('/usr/bin/python3', [script, '50000', '10000', String(runs)], { encoding: 'utf8' });
+  // The one numba peer of the project, the one `pi bench` runs (the seed's evaluate_pi_st / evaluate_pi_mt).
+  const script = fileURLToPath(new URL('../../cli/peer/numba_peer.py', import.meta.url));
+  const child = spawnSync(
+    '/usr/bin/python3',
+    [script, '--cases', 'evaluate_pi_st,evaluate_pi_mt', '--runs', String(runs), '--groups', '50000', '10000'],
+    { encoding: 'utf8' },
+  );
   if (child.status === 0) {
-    numba = child.stdout.trim().split('\n').map((line) => JSON.parse(line));
+    numba = child.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .map((row) => ({ ...row, warmMedianSamplesPerSecond: Math.round(row.samples / row.warmSeconds) }));
     for (const row of numba) report({ backend: `numba ${row.case}`, ...row });
   } else {
     console.log(JSON.stringify({ numba: 'not run', reason: (child.stderr || String(child.error)).trim().split('\n').pop() }));

@@ -1,8 +1,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type DefaultTheme } from 'vitepress';
+import { snippetOutput } from './snippetOutput.ts';
 
 const docsRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/** The repository, as the packages' manifests name it (`repository.url`). */
+export const REPOSITORY = 'https://github.com/pi-estimate/pi';
 
 /** The API sidebar TypeDoc wrote (scripts/prepareSite.mjs); empty before the first generation. */
 function apiSidebar(): DefaultTheme.SidebarItem[] {
@@ -43,7 +47,11 @@ export default defineConfig({
     ['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
     ['meta', { name: 'theme-color', content: '#2f6f73' }],
   ],
-  markdown: { math: false, lineNumbers: false },
+  markdown: { math: false, lineNumbers: false, config: (md) => md.use(snippetOutput(docsRoot)) },
+  // The API reference is read for its signatures and tables: give them the outline's width too.
+  transformPageData(pageData) {
+    if (pageData.relativePath.startsWith('api/')) pageData.frontmatter.aside = false;
+  },
   themeConfig: {
     nav: [
       { text: 'Guide', link: '/guide/getting-started' },
@@ -69,6 +77,7 @@ export default defineConfig({
       ],
     },
     outline: { level: [2, 3] },
+    socialLinks: [{ icon: 'github', link: REPOSITORY }],
     search: { provider: 'local' },
     footer: { message: 'MIT licensed. Benchmark figures come from pi bench runs, never typed in.' },
   },

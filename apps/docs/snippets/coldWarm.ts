@@ -1,5 +1,6 @@
-// Cold and warm: the first call pays for V8's tiers climbing (interpreter, baseline, optimizing
-// compiler); later calls run the optimized code. Time both, and report the warm median.
+// Cold and warm: the first call pays for V8's tiers climbing (interpreter,
+// baseline, optimizing compiler); later calls run the optimized code. Time
+// both, and report the warm median.
 import { estimateLoop } from '@pi/cpu';
 
 async function timeOnce(): Promise<number> {
@@ -14,4 +15,5 @@ for (let i = 0; i < 5; i++) warm.push(await timeOnce());
 warm.sort((a, b) => a - b);
 const median = warm[Math.floor(warm.length / 2)]!;
 
-console.log(`cold ${cold.toFixed(1)} ms, warm median ${median.toFixed(1)} ms`);
+const ms = (t: number) => `${t.toFixed(1)} ms`;
+console.log(`cold ${ms(cold)}, warm median ${ms(median)}`);

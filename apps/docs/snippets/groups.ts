@@ -1,5 +1,6 @@
-// The seed's GPU kernel, on the CPU: I = 64 groups of N = 500 points with numba's generator and
-// seed 1234. numba's CUDA simulator counts 25,183 points inside for this plan.
+// The seed's GPU plan, on the CPU: I = 64 groups of N = 500 points with
+// numba's generator and seed 1234. numba's CUDA simulator counts 25,183
+// points inside for this plan.
 import { estimateLoop } from '@pi/cpu';
 
 const result = await estimateLoop({
@@ -9,4 +10,8 @@ const result = await estimateLoop({
 });
 
 console.log(`inside: ${result.inside}`); // 25183, as numba counts it
-console.log(`mean of the 64 group estimates: ${result.pi.toFixed(4)} ± ${(1.96 * result.standardError).toFixed(4)}`);
+const halfWidth = 1.96 * result.standardError;
+console.log(
+  `mean of the 64 group estimates: ${result.pi.toFixed(4)}` +
+    ` ± ${halfWidth.toFixed(4)}`,
+);

@@ -5,3 +5,9 @@ export { backends, type BackendEntry, type BackendProbe, type BackendOptions } f
 export { commands, type CommandEntry } from './commands/index.js';
 export type { Command, OptionSpec, ParsedArgs } from './command.js';
 export { formatResult, resultJson, SCHEMA_VERSION } from './format.js';
+// The chart renderer and the specs behind `pi bench --plot` and `pi plot`: the docs site draws its
+// figures with them at build time, from the same data the CLI charts.
+export { chartToSvg, type ChartSpec } from './plot/renderChart.js';
+export { benchChart } from './bench/barChart.js';
+export type { BenchReport, BenchExperiment, BenchRow, PeerFigure } from './bench/types.js';
+export { convergence, convergenceChart, doublingCheckpoints, type ConvergencePoint } from './plot/convergence.js';

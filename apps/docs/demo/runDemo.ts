@@ -11,6 +11,9 @@ import {
   type PiResult,
 } from '@pi/core';
 
+/** Fewest points in a chunk of a demo run: 2^19, eight blocks of the plan. */
+export const MIN_CHUNK = 2 ** 19;
+
 /** What the reader asked for. */
 export interface DemoRequest {
   /** Points to draw. */
@@ -42,7 +45,7 @@ export interface DemoRunOptions {
   readonly onProgress?: (progress: DemoProgress) => void;
   /** Called after each chunk with the convergence so far. */
   readonly onPoint?: (point: ConvergencePoint) => void;
-  /** Most chunks a run is cut into (each one a point of the chart); 48 unless given. */
+  /** Most chunks a run is cut into (each one a point of the chart); 16 unless given. */
   readonly maxChunks?: number;
 }
 
@@ -61,7 +64,9 @@ export interface DemoRun {
 export async function runDemo(estimator: Estimator, request: DemoRequest, options: DemoRunOptions = {}): Promise<DemoRun> {
   const resolved = resolveEstimateOptions({ samples: request.samples, seed: request.seed, generator: request.generator });
   const { plan } = resolved;
-  const chunks = Math.max(1, Math.min(options.maxChunks ?? 48, streamCount(plan)));
+  // Each chunk is a run of its own (a message to a worker, a dispatch and a read-back): few enough that
+  // their overhead stays small beside the counting, so backends' speeds show; none under MIN_CHUNK points.
+  const chunks = Math.max(1, Math.min(options.maxChunks ?? 16, streamCount(plan), Math.floor(request.samples / MIN_CHUNK)));
   const points: ConvergencePoint[] = [];
   const started = performance.now();
   let inside = 0;

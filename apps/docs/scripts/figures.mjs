@@ -131,7 +131,9 @@ export async function drawFigures(docsRoot, report) {
   };
   write('cpu-vs-gpu.svg', cpuVsGpuSvg());
   // The estimate after 16, 32, 64, … points of one plan, up to ten million, with its 95% band.
-  const points = convergence('xoshiro128p', 1, doublingCheckpoints(10_000_000));
+  const counted = await convergence('xoshiro128p', 1, doublingCheckpoints(10_000_000));
+  // The CLI's convergence returns the points, or (where it can be stopped) { points, aborted }.
+  const points = Array.isArray(counted) ? counted : counted.points;
   const spec = convergenceChart(points, 'π̂ after n points (xoshiro128p, seed 1), with its 95% interval');
   spec.width = 560;
   spec.height = 300;

@@ -12,11 +12,17 @@ const run = promisify(execFile);
 /** A sample that has not printed within this long is broken: the build stops rather than hang. */
 const TIMEOUT_MS = 120_000;
 
-/** Bundles one sample to plain JavaScript (its @pi imports stay imports of the built packages) and runs it. */
-async function runSnippet(docsRoot, name, scratch) {
-  const outfile = join(scratch, `${name}.mjs`);
+/**
+ * Bundles a TypeScript program to plain JavaScript (its @pi imports stay imports of the built packages,
+ * resolved from the docs app) and runs it in a Node process of its own; returns what it printed.
+ */
+export async function runTypeScript(docsRoot, entry, label = entry) {
+  // Inside the app's node_modules, so the bundle's @pi imports resolve as the source's do.
+  const scratch = join(docsRoot, 'node_modules/.pi-snippets');
+  mkdirSync(scratch, { recursive: true });
+  const outfile = join(scratch, `${label.replace(/[^\w-]/g, '_')}.mjs`);
   await build({
-    entryPoints: [join(docsRoot, 'snippets', `${name}.ts`)],
+    entryPoints: [entry],
     outfile,
     bundle: true,
     packages: 'external',
@@ -34,7 +40,9 @@ async function runSnippet(docsRoot, name, scratch) {
     });
     return stdout.replace(/\s+$/, '');
   } catch (e) {
-    throw new Error(`snippets/${name}.ts failed when run for the page:\n${e.stderr ?? e.message}`);
+    throw new Error(`${label} failed when run:\n${e.stderr ?? e.message}`);
+  } finally {
+    rmSync(outfile, { force: true });
   }
 }
 
@@ -43,21 +51,15 @@ export async function captureSnippetOutput(docsRoot) {
   const out = join(docsRoot, '.generated/output');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
-  // Inside the app's node_modules, so the bundles' @pi imports resolve as the samples' do.
-  const scratch = join(docsRoot, 'node_modules/.pi-snippets');
-  mkdirSync(scratch, { recursive: true });
   const names = readdirSync(join(docsRoot, 'snippets'))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => f.slice(0, -3))
     .sort();
-  try {
-    // One at a time: several print timings, which a busy neighbour would distort.
-    for (const name of names) {
-      const started = performance.now();
-      writeFileSync(join(out, `${name}.txt`), `${await runSnippet(docsRoot, name, scratch)}\n`);
-      console.log(`snippet ${name}: ran in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    }
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
+  // One at a time: several print timings, which a busy neighbour would distort.
+  for (const name of names) {
+    const started = performance.now();
+    const printed = await runTypeScript(docsRoot, join(docsRoot, 'snippets', `${name}.ts`), `snippets/${name}.ts`);
+    writeFileSync(join(out, `${name}.txt`), `${printed}\n`);
+    console.log(`snippet ${name}: ran in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 }

@@ -25,6 +25,18 @@ export function checkSeed(value: unknown): number {
 /**
  * Validates options once, at the boundary: exactly one of samples, groups or precision (samples
  * 1,000,000 when none is given), a known generator, a seed in range. Hot loops check nothing.
+ * Estimators' `run` takes what this returns.
+ *
+ * @example
+ * ```ts
+ * import { resolveEstimateOptions } from '@pi/core';
+ * import { simd } from '@pi/cpu';
+ *
+ * const options = resolveEstimateOptions({ precision: 1e-4, seed: 3 });
+ * console.log(options.plan); // a samples plan sized for ±1e-4
+ * const result = await simd.run(options);
+ * // resolveEstimateOptions({ samples: -5 }) throws a PiError naming `samples`.
+ * ```
  */
 export function resolveEstimateOptions(options: EstimateOptions = {}): ResolvedEstimateOptions {
   const given = (['samples', 'groups', 'precision'] as const).filter((k) => options[k] !== undefined);

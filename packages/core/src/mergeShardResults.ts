@@ -178,6 +178,20 @@ function listShards(indices: readonly number[], count: number): string {
  * plans get their group counts concatenated in stream order. `seconds` is the slowest shard's (the wall
  * time when shards run side by side); `details.shards` and `details.shardSeconds` (the sum) say more.
  * Errors are PiError INVALID_ARGUMENT.
+ *
+ * @example
+ * ```ts
+ * import { mergeShardResults, resolveEstimateOptions } from '@pi/core';
+ * import { loop } from '@pi/cpu';
+ *
+ * const shards = [0, 1, 2].map((index) => ({ index, count: 3 }));
+ * const parts = await Promise.all(
+ *   shards.map((shard) =>
+ *     loop.run(resolveEstimateOptions({ samples: 1e8, seed: 1, shard })),
+ *   ),
+ * );
+ * const whole = mergeShardResults(parts); // as one run of 1e8 points
+ * ```
  */
 export function mergeShardResults(results: readonly PiResult[], options: MergeShardOptions = {}): PiResult {
   const labels = options.labels ?? [];

@@ -85,7 +85,20 @@ class NumbaXoroshiro128Plus implements RandomGenerator<bigint> {
 /** numba.cuda.random's generator, as an object with `nextFloat32()` besides the raw 64-bit `next()`. */
 export type NumbaGenerator = RandomGenerator<bigint> & { nextFloat32(): number };
 
-/** numba's xoroshiro128+ seeded as numba seeds it. */
+/**
+ * numba's xoroshiro128+ seeded as numba seeds it (`create_xoroshiro128p_states` for one thread).
+ * `nextFloat32()` is `xoroshiro128p_uniform_float32`.
+ *
+ * @example
+ * ```ts
+ * import { insideNumba, numbaXoroshiro128p } from '@pi/core';
+ *
+ * const generator = numbaXoroshiro128p(1234); // thread 0 of the lecture's kernel
+ * const x = generator.nextFloat32();
+ * const y = generator.nextFloat32();
+ * console.log(insideNumba(x, y));
+ * ```
+ */
 export function numbaXoroshiro128p(seed: number | bigint): NumbaGenerator {
   return new NumbaXoroshiro128Plus(numbaSeedState(seed));
 }

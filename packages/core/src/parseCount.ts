@@ -11,6 +11,15 @@ export const COUNT_FORMS = 'an integer in [1, 2^53), e.g. 1000000, 5e9, 5_000_00
  * Parses a count as people write it: `1000000`, `5e9`, `5_000_000`, `5M`, `2.5G` (k, M, G, T are
  * powers of 1000). The decimal text is handed to `Number` whole, so `2.5G` is exactly 2,500,000,000.
  * Anything that is not an integer in [1, 2^53) is refused with an error naming `option`.
+ *
+ * @example
+ * ```ts
+ * import { parseCount } from '@pi/core';
+ *
+ * parseCount('samples', '2.5G'); // 2_500_000_000
+ * parseCount('samples', '5_000_000'); // 5_000_000
+ * parseCount('samples', '1.5'); // throws: samples must be an integer …
+ * ```
  */
 export function parseCount(option: string, text: string, forms: string = COUNT_FORMS): number {
   const match = COUNT_TEXT.exec(text.trim());

@@ -5,10 +5,18 @@ import { yieldToEventLoop } from './yieldToEventLoop.js';
 
 /** Longest stretch of counting without yielding to the event loop (abort signals, timers, messages). */
 const SLICE_MS = 40;
-/** Least time between two progress reports. */
+/**
+ * Least time between two progress reports.
+ *
+ * @internal
+ */
 export const PROGRESS_MS = 100;
 
-/** How a run names itself in its result. */
+/**
+ * How a run names itself in its result.
+ *
+ * @internal
+ */
 export interface RunIdentity {
   readonly backend: string;
   readonly reproducible: boolean;
@@ -21,6 +29,8 @@ export interface RunIdentity {
  * What every executor keeps while it runs a plan (or its shard): the streams it covers, what it has
  * counted so far, progress reports at most every 100 ms, the pauses that let an abort in, and the result
  * at the end. One place, so the CPU and GPU backends count, report and abort alike.
+ *
+ * @internal
  */
 export class RunTally {
   readonly firstStream: number;

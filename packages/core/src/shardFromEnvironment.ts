@@ -49,6 +49,14 @@ function integerVariable(env: Readonly<Record<string, string | undefined>>, name
  *
  * Slurm is read first: it is the innermost scheduler when both sets of variables are present.
  * Malformed or inconsistent variables throw an INVALID_ARGUMENT PiError naming the variable.
+ *
+ * @example
+ * ```ts
+ * import { shardFromEnvironment } from '@pi/core';
+ *
+ * // In task 3 of `sbatch --array=0-7`: { scheduler: 'slurm', shard: { index: 3, count: 8 } }
+ * const scheduled = shardFromEnvironment(process.env);
+ * ```
  */
 export function shardFromEnvironment(
   env: Readonly<Record<string, string | undefined>>,

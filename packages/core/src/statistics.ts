@@ -31,6 +31,13 @@ export function confidenceInterval(pi: number, standardError: number): Confidenc
 /**
  * Samples needed for a 95% half-width of `precision`: S = ⌈(1.96 · 4 · √(p(1−p)) / precision)²⌉ with
  * p = π/4, the value the estimate converges to.
+ *
+ * @example
+ * ```ts
+ * import { samplesForPrecision } from '@pi/core';
+ *
+ * samplesForPrecision(1e-3); // about ten million points for ±0.001
+ * ```
  */
 export function samplesForPrecision(precision: number): number {
   if (typeof precision !== 'number' || !(precision > 0) || !Number.isFinite(precision)) {

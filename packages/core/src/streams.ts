@@ -76,7 +76,18 @@ export function jumpState(generator: GeneratorName, state: GeneratorState, times
   return s;
 }
 
-/** Start state of stream k for a generator and seed. */
+/**
+ * Start state of stream k for a generator and seed: the seeded state jumped k · 2^64 steps, in one
+ * matrix–vector product per set bit of k.
+ *
+ * @example
+ * ```ts
+ * import { streamState, xoshiro128pFromState } from '@pi/core';
+ *
+ * const g = xoshiro128pFromState([...streamState('xoshiro128p', 1, 1_000_000)]);
+ * g.next(); // the first draw of stream 1,000,000
+ * ```
+ */
 export function streamState(generator: GeneratorName, seed: number | bigint, stream: number): GeneratorState {
   return jumpState(generator, seedState(generator, seed), stream);
 }

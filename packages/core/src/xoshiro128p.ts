@@ -84,7 +84,19 @@ class Xoshiro128Plus implements RandomGenerator<number> {
   }
 }
 
-/** A xoshiro128+ generator seeded per the contract. `next()` returns an unsigned 32-bit integer. */
+/**
+ * A xoshiro128+ generator seeded per the contract. `next()` returns an unsigned 32-bit integer;
+ * `jump()` moves 2^64 steps ahead, to the start of the next stream.
+ *
+ * @example
+ * ```ts
+ * import { insideXoshiro, xoshiro128p } from '@pi/core';
+ *
+ * const generator = xoshiro128p(7); // stream 0 of seed 7
+ * const inside = insideXoshiro(generator.next(), generator.next());
+ * generator.jump(); // stream 1
+ * ```
+ */
 export function xoshiro128p(seed: number | bigint): RandomGenerator<number> {
   return new Xoshiro128Plus(xoshiro128pSeedState(seed));
 }

@@ -2,6 +2,8 @@
  * Lets timers, abort signals and messages run between chunks of a long computation. `setImmediate`
  * where it exists (Node), else a MessageChannel round trip (browsers), which, unlike `setTimeout(0)`,
  * is not clamped to 4 ms.
+ *
+ * @internal
  */
 export function yieldToEventLoop(): Promise<void> {
   const immediate = (globalThis as { setImmediate?: (fn: () => void) => unknown }).setImmediate;

@@ -14,7 +14,21 @@ export const loop: Estimator = {
     runStreams({ backend: 'loop', reproducible: true, counter: streamCounters[options.generator] }, options),
 };
 
-/** Estimates π with the `loop` backend; options are validated here. */
+/**
+ * Estimates π with the `loop` backend: the plan's streams in order on this thread, with the exact inside
+ * rule. The reference every reproducible backend must equal. Options are validated here.
+ *
+ * @example
+ * ```ts
+ * import { estimateLoop } from '@pi/cpu';
+ *
+ * const result = await estimateLoop({ samples: 1_000_000, seed: 42 });
+ * console.log(result.pi, result.ci, result.inside);
+ * // The lecture's evaluate_pi_st(N, I): I groups of N points.
+ * const groups = { pointsPerGroup: 50_000, groups: 100 };
+ * const st = await estimateLoop({ groups, seed: 1 });
+ * ```
+ */
 export async function estimateLoop(options: EstimateOptions = {}): Promise<PiResult> {
   return loop.run(resolveEstimateOptions(options));
 }

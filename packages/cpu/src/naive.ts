@@ -26,7 +26,18 @@ export const naive: Estimator = {
     ),
 };
 
-/** Estimates π with the `naive` backend. */
+/**
+ * Estimates π with the `naive` backend: the lecture's `calculate_pi`, `Math.random` and
+ * `x*x + y*y < 1`. Not reproducible (`Math.random` takes no seed); its result says so.
+ *
+ * @example
+ * ```ts
+ * import { estimateNaive } from '@pi/cpu';
+ *
+ * const { pi, reproducible } = await estimateNaive({ samples: 5_000_000 });
+ * console.log(pi, reproducible); // …, false
+ * ```
+ */
 export async function estimateNaive(options: EstimateOptions = {}): Promise<PiResult> {
   return naive.run(resolveEstimateOptions(options));
 }

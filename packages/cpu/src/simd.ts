@@ -54,7 +54,20 @@ export const simd: Estimator = {
   run: runSimd,
 };
 
-/** Estimates π with the `simd` backend; options are validated here. */
+/**
+ * Estimates π with the `simd` backend: WebAssembly SIMD on this thread, several streams per
+ * instruction. The same `inside` as `estimateLoop` for the same options. Options are validated here.
+ *
+ * @example
+ * ```ts
+ * import { estimateLoop, estimateSimd } from '@pi/cpu';
+ *
+ * const options = { samples: 20_000_000, seed: 8 };
+ * const simd = await estimateSimd(options);
+ * const loop = await estimateLoop(options);
+ * console.log(simd.inside === loop.inside); // true
+ * ```
+ */
 export async function estimateSimd(options: EstimateOptions = {}): Promise<PiResult> {
   return simd.run(resolveEstimateOptions(options));
 }

@@ -23,6 +23,8 @@ export interface WorkersOptions {
   /**
    * Test hook, not for use: the task holding stream `stream` makes its worker die, the first `times`
    * times it is sent (1: the retry succeeds; 2 or more: the run fails with WORKER_FAILED).
+   *
+   * @internal
    */
   readonly crashOnStream?: { readonly stream: number; readonly times: number };
 }
@@ -300,7 +302,19 @@ class WorkerPool {
  * Creates a `workers` estimator: a pool of worker threads (worker_threads in Node, Web Workers in
  * browsers), each counting whole streams with the SIMD kernels. Results equal `loop`'s exactly for any
  * thread count. The pool starts on the first run, stays warm between runs, and is closed by `dispose()`;
- * in Node, idle workers do not keep the process alive. Groups plans give the seed's `evaluate_pi_mt(N, I)`.
+ * in Node, idle workers do not keep the process alive. Groups plans give the lecture's
+ * `evaluate_pi_mt(N, I)`.
+ *
+ * @example
+ * ```ts
+ * import { resolveEstimateOptions } from '@pi/core';
+ * import { createWorkersEstimator } from '@pi/cpu';
+ *
+ * const pool = createWorkersEstimator({ threads: 4 });
+ * const first = await pool.run(resolveEstimateOptions({ samples: 1e9, seed: 1 }));
+ * const second = await pool.run(resolveEstimateOptions({ samples: 1e9, seed: 2 })); // warm
+ * await pool.dispose?.();
+ * ```
  */
 export function createWorkersEstimator(options: WorkersOptions = {}): Estimator & { threads(): Promise<number> } {
   const threads = options.threads === undefined ? undefined : checkThreads(options.threads);
@@ -321,7 +335,19 @@ export function createWorkersEstimator(options: WorkersOptions = {}): Estimator 
 /** The `workers` estimator with one thread per available core. */
 export const workers = createWorkersEstimator();
 
-/** Estimates π with a `workers` estimator (default: one thread per core); options are validated here. */
+/**
+ * Estimates π with a `workers` pool (default: one thread per core), started for this call and closed
+ * after it; options are validated here. To keep a pool warm between runs, use `createWorkersEstimator`.
+ *
+ * @example
+ * ```ts
+ * import { estimateWorkers } from '@pi/cpu';
+ *
+ * // The lecture's evaluate_pi_mt(50_000, 10_000), on two threads.
+ * const groups = { pointsPerGroup: 50_000, groups: 10_000 };
+ * const result = await estimateWorkers({ groups, seed: 1, threads: 2 });
+ * ```
+ */
 export async function estimateWorkers(options: EstimateOptions & WorkersOptions = {}): Promise<PiResult> {
   const { threads, crashOnStream, ...rest } = options;
   const resolved = resolveEstimateOptions(rest);

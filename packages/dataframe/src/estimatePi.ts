@@ -10,6 +10,14 @@ import type { DataFrameEstimates, DataFrameFill } from './types.js';
  * The numbers are the same: sums of 0/1 are exact, and 4 · (s / N) = 4s / N in doubles; tests compare
  * them with danfo's `mean` exactly. An aborted cell fill is estimated from its complete rows, without
  * per-column figures (its columns are incomplete).
+ *
+ * @example
+ * ```ts
+ * import { estimatePi, fillDataFrame2 } from '@pi/dataframe';
+ *
+ * const { columnEstimates, summary, result } = estimatePi(fillDataFrame2(1_000, 10));
+ * summary.print(); // pi, standardError, ciLower, ciUpper
+ * ```
  */
 export function estimatePi(fill: DataFrameFill): DataFrameEstimates {
   const started = performance.now();

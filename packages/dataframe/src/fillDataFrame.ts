@@ -22,6 +22,14 @@ const SLICE_MS = 40;
  * Points come from the contract's streams (column i = stream i, cell n = its point n), one point per cell,
  * so the frame equals `fillDataFrame2`'s cell for cell. Honours `signal` between cells: an aborted fill
  * resolves with its complete rows (`rowsFilled`, `status: "aborted"`), the rest left NaN.
+ *
+ * @example
+ * ```ts
+ * import { estimatePi, fillDataFrame } from '@pi/dataframe';
+ *
+ * const fill = await fillDataFrame(1_000, 10, { seed: 11 }); // the slow way
+ * estimatePi(fill).columnEstimates.print(); // 4 * df.mean(axis="index")
+ * ```
  */
 export async function fillDataFrame(rows: number, cols: number, options: CellFillOptions = {}): Promise<DataFrameFill> {
   checkTableSize(rows, cols);

@@ -14,9 +14,17 @@ import type { DataFrameFill, VectorizedFillOptions } from './types.js';
  * column sums are exactly `estimateLoop({ groups: { pointsPerGroup: N, groups: I } })`'s group counts and
  * the column means are the seed's per-group estimates / 4.
  *
- * Where the time goes (10,000 × 25 here): drawing ≈ 1.2–1.6 ms; the row arrays danfo needs ≈ 0.7 ms; danfo's
- * constructor with explicit int32 dtypes and `lowMemoryMode` ≈ 0.1 ms. Without `lowMemoryMode` danfo also
- * transposes every row into a column copy (≈ 3–6 ms, mostly allocation and GC); without dtypes it infers them.
+ * `lowMemoryMode` (the default) keeps only danfo's row arrays, without the transposed column copy its
+ * constructor would build; dtypes are given as int32, so none are inferred.
+ *
+ * @example
+ * ```ts
+ * import { estimatePi, fillDataFrame2 } from '@pi/dataframe';
+ *
+ * const fill = fillDataFrame2(10_000, 25, { seed: 1 });
+ * fill.frame.head().print();
+ * console.log(estimatePi(fill).result.pi);
+ * ```
  */
 export function fillDataFrame2(rows: number, cols: number, options: VectorizedFillOptions = {}): DataFrameFill {
   checkTableSize(rows, cols);

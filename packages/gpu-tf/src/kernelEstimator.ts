@@ -31,7 +31,18 @@ export function kernelEstimator(options: KernelEstimatorOptions = {}): Estimator
   };
 }
 
-/** Estimates π with the WGSL kernel on this machine's WebGPU adapter; options validated here. */
+/**
+ * Estimates π with the WGSL kernel on this machine's WebGPU adapter (a GPU, or SwiftShader, named as
+ * software in the result); options validated here. The same `inside` as `estimateLoop`.
+ *
+ * @example
+ * ```ts
+ * import { estimateKernel } from '@pi/gpu-tf';
+ *
+ * const result = await estimateKernel({ samples: 1e9, seed: 1 });
+ * console.log(result.pi, result.details); // { adapter, software, … }
+ * ```
+ */
 export async function estimateKernel(options: EstimateOptions = {}, kernelOptions: KernelEstimatorOptions = {}): Promise<PiResult> {
   const estimator = kernelEstimator(kernelOptions);
   try {

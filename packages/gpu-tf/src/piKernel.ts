@@ -49,6 +49,17 @@ const FIRST_WORK = 2 ** 20;
  * 8 bytes (plus 8 per group for groups plans). Batch and dispatch sizes follow the measured speed so a
  * dispatch lasts about `targetDispatchMs`. Abort is checked between dispatches; an aborted run returns
  * the complete batches.
+ *
+ * @example
+ * ```ts
+ * import { resolveEstimateOptions } from '@pi/core';
+ * import { createPiKernel, summarizeAdapter } from '@pi/gpu-tf/browser';
+ *
+ * const adapter = await navigator.gpu.requestAdapter();
+ * const device = await adapter!.requestDevice();
+ * const kernel = createPiKernel(device, summarizeAdapter(adapter!)!);
+ * const result = await kernel.run(resolveEstimateOptions({ samples: 1e8 }));
+ * ```
  */
 export function createPiKernel(
   device: GPUDevice,

@@ -1,10 +1,18 @@
 import { BLOCK_SIZE, RunTally, type PiResult, type ResolvedEstimateOptions } from '@pi/core';
 import type * as TfCore from '@tensorflow/tfjs-core';
 
-/** Points per chunk: 32 blocks, so a partial result always holds whole blocks; 4 tensors of 8 MiB at most. */
+/**
+ * Points per chunk: 32 blocks, so a partial result always holds whole blocks; 4 tensors of 8 MiB at most.
+ *
+ * @internal
+ */
 export const TENSOR_CHUNK = 32 * BLOCK_SIZE;
 
-/** What the tensors method is told about where it runs. */
+/**
+ * What the tensors method is told about where it runs.
+ *
+ * @internal
+ */
 export interface TensorsRunContext {
   /** Backend name in results, e.g. `tfjs-webgpu`. */
   readonly backendName: string;
@@ -20,6 +28,8 @@ export interface TensorsRunContext {
  * 1.6 TB). Every chunk runs in `tf.tidy` and its count is read before the next, so no tensor outlives a
  * chunk. `tf.randomUniform` is not seeded here and draws on the CPU for every backend: not reproducible,
  * and it says so (`generator: "tf.randomUniform"`, `seed: null`). Groups plans count group by group.
+ *
+ * @internal
  */
 export async function runTensors(
   tf: typeof TfCore,

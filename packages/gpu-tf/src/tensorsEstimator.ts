@@ -34,7 +34,18 @@ export function tensorsEstimator(options: TensorsEstimatorOptions = {}): Estimat
   };
 }
 
-/** Estimates π with tensors on a tfjs backend; options validated here. */
+/**
+ * Estimates π with tensors on a tfjs backend (`webgpu`, `tensorflow` or `cpu`): `tf.randomUniform`,
+ * square, add, compare, sum, in chunks. Not reproducible, and the result says so. Options validated here.
+ *
+ * @example
+ * ```ts
+ * import { estimateTensors } from '@pi/gpu-tf';
+ *
+ * const r = await estimateTensors({ samples: 1e7 }, { tfBackend: 'cpu' });
+ * console.log(r.pi, r.reproducible); // …, false
+ * ```
+ */
 export async function estimateTensors(options: EstimateOptions = {}, tensorsOptions: TensorsEstimatorOptions = {}): Promise<PiResult> {
   return tensorsEstimator(tensorsOptions).run(resolveEstimateOptions(options));
 }

@@ -42,6 +42,15 @@ export interface TransferResult {
  * does with a host array) and once kept on the device with one copy each way (`cuda.to_device`,
  * `copy_to_host`). Both wait for the device at the end, like `cuda.synchronize()`. The pipeline is
  * compiled before either is timed.
+ *
+ * @example
+ * ```ts
+ * import { openNodeGpu, runTransferDemo } from '@pi/gpu-tf';
+ *
+ * const { device } = await openNodeGpu();
+ * const t = await runTransferDemo(device, { length: 10_000, launches: 25 });
+ * console.log(t.roundTripSeconds, t.keptOnDeviceSeconds, t.correct);
+ * ```
  */
 export async function runTransferDemo(device: GPUDevice, options: TransferOptions = {}): Promise<TransferResult> {
   const length = options.length ?? 10_000;

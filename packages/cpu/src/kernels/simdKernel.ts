@@ -9,6 +9,8 @@ const COUNTS_WORD = 256;
  * Points per lane per kernel call. V8 first runs a WebAssembly function in its baseline tier and never
  * switches a call that is already running, so one long call would stay slow; short calls (about 0.1 ms
  * each) let the optimized code take over after the first few.
+ *
+ * @internal
  */
 export const SIMD_CHUNK = 8192;
 
@@ -57,19 +59,31 @@ export function simdSupported(): boolean {
   return typeof WebAssembly === 'object' && WebAssembly.validate(kernelBytes());
 }
 
-/** Compiles the kernels' module once per thread (asynchronously: browsers refuse large synchronous compiles). */
+/**
+ * Compiles the kernels' module once per thread (asynchronously: browsers refuse large synchronous compiles).
+ *
+ * @internal
+ */
 export function compileSimdKernel(): Promise<WebAssembly.Module> {
   compiled ??= WebAssembly.compile(kernelBytes());
   return compiled;
 }
 
-/** Streams per call of each generator's widest kernel (a task of a multiple of this fills it). */
+/**
+ * Streams per call of each generator's widest kernel (a task of a multiple of this fills it).
+ *
+ * @internal
+ */
 export const SIMD_WIDE_LANES: Readonly<Record<GeneratorName, number>> = {
   xoshiro128p: XOSHIRO_WIDE_LANES,
   numba: NUMBA_WIDE_LANES,
 };
 
-/** Called once per stream as it completes, in stream order, with its inside count. */
+/**
+ * Called once per stream as it completes, in stream order, with its inside count.
+ *
+ * @internal
+ */
 export type StreamDone = (stream: number, inside: number) => void;
 
 /**
@@ -77,6 +91,8 @@ export type StreamDone = (stream: number, inside: number) => void;
  * length go through the wide kernel (12 lanes for xoshiro128p, 8 for numba), then the 4-lane one; the few left over (a plan's
  * short last block, or fewer than 4 streams) go through the scalar kernel, so every stream is counted
  * from its contract start state exactly as `loop` counts it.
+ *
+ * @internal
  */
 export class SimdStreamCounter {
   private readonly kernel: KernelExports;

@@ -21,6 +21,24 @@ const repoRoot = resolve(docsRoot, '../..');
 /** The library packages whose public face (src/index.ts) the reference documents, in reading order. */
 const LIBRARIES = ['core', 'cpu', 'gpu-tf', 'dataframe'];
 
+/**
+ * A package README's opening (its first paragraphs), `## Install` and `## Example` sections, for the top
+ * of the package's API page: the one text, not a second one written for the reference.
+ */
+function readmeIntro(dir) {
+  const text = readFileSync(join(repoRoot, 'packages', dir, 'README.md'), 'utf8');
+  const [opening, ...sections] = text.split(/^## /m);
+  const intro = opening.replace(/^# .*\n/, '').trim();
+  const wanted = sections.filter((s) => /^(Install|Example)\b/.test(s)).map((s) => `## ${s.trim()}`);
+  // Links into the repository are relative to the README; on the site they point at the repository.
+  return [intro, ...wanted]
+    .join('\n\n')
+    .replace(/\]\((?!https?:|#)([^)]+)\)/g, (_, target) => `](${REPOSITORY}/blob/main/packages/${dir}/${target})`);
+}
+
+/** The repository, as the packages' manifests name it. */
+const REPOSITORY = 'https://github.com/pi-estimate/pi';
+
 async function generateApi() {
   const out = join(docsRoot, 'api');
   rmSync(out, { recursive: true, force: true });
@@ -53,6 +71,8 @@ async function generateApi() {
     parametersFormat: 'table',
     interfacePropertiesFormat: 'table',
     typeDeclarationFormat: 'table',
+    // What a reader calls first comes first.
+    groupOrder: ['Functions', 'Variables', 'Classes', 'Interfaces', 'Type Aliases', '*'],
     // Fewer columns, so the tables fit the page: modifiers and inheritance are in the signatures.
     tableColumnSettings: { hideModifiers: true, hideInherited: true, hideOverrides: true, hideSources: true },
     useCodeBlocks: true,
@@ -82,6 +102,13 @@ async function generateApi() {
     if (match !== undefined) module.name = nameOf.get(match.entry);
   }
   await app.generateOutputs(project);
+  // Each package's page opens as its README does: what it is, how to install it, one example.
+  for (const p of packages) {
+    const page = join(out, p.dir, 'index.md');
+    if (!existsSync(page)) continue;
+    const reference = readFileSync(page, 'utf8').replace(/^# .*\n/, '');
+    writeFileSync(page, `# ${nameOf.get(p.entry)}\n\n${readmeIntro(p.dir)}\n\n## Reference\n${reference.replace(/^## /gm, '### ')}`);
+  }
   writeFileSync(
     join(out, 'index.md'),
     [
@@ -90,7 +117,12 @@ async function generateApi() {
       'Generated from the TSDoc comments of each package at build time, so it always matches the code.',
       'Every package is ESM, ships its own types, and runs in Node 20+ and in browsers unless its page says otherwise.',
       '',
-      ...(project.children ?? []).map((m) => `- [${m.name}](./${m.name.replace(/^@[^/]+\//, '')}/)`),
+      '| package | what it is |',
+      '|---|---|',
+      ...packages.map((p) => {
+        const manifest = JSON.parse(readFileSync(p.manifest, 'utf8'));
+        return `| [${manifest.name}](./${p.dir}/) | ${manifest.description ?? ''} |`;
+      }),
       '',
     ].join('\n'),
   );

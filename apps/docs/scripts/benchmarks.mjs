@@ -113,12 +113,16 @@ export function parseBenchMarkdown(text) {
 
 const escapeCell = (s) => String(s).replaceAll('|', '\\|');
 const ratio = (x) => (x === undefined ? '' : x >= 10 ? `${Math.round(x)}×` : `${x.toFixed(2)}×`);
-const time = (s) => (s === undefined ? '' : s < 1 ? `${Number((s * 1000).toPrecision(3))} ms` : `${Number(s.toPrecision(3))} s`);
+// A number and its unit never part at a line break (U+00A0 between them).
+const time = (s) => (s === undefined ? '' : s < 1 ? `${Number((s * 1000).toPrecision(3))}\u00a0ms` : `${Number(s.toPrecision(3))}\u00a0s`);
 const rate = (x) => {
   if (x === undefined) return '';
   const [scale, unit] = x >= 1e9 ? [1e9, 'G'] : x >= 1e6 ? [1e6, 'M'] : x >= 1e3 ? [1e3, 'k'] : [1, ''];
-  return `${Number((x / scale).toPrecision(3))} ${unit}`.trim();
+  return `${Number((x / scale).toPrecision(3))}\u00a0${unit}`.replace(/\u00a0$/, '');
 };
+
+/** The lecture's function a numba row ran, kept on one line. */
+const caseName = (name) => `<code class="bench-case">${name}</code>`;
 
 /**
  * One experiment as a table of five columns that fits the page: warm (cold), samples/s, the ratio to
@@ -133,7 +137,7 @@ export function experimentTable(experiment) {
     if (i < 0) i = notes.push(note) - 1;
     return ` <sup>${i + 1}</sup>`;
   };
-  const lines = ['| | warm (cold) | samples/s | vs baseline | numba, warm: pi is |', '|---|---|---|---|---|'];
+  const lines = ['| | warm (cold) | samples/s | vs baseline | vs numba (numba warm) |', '|---|---|---|---|---|'];
   for (const row of experiment.rows) {
     const label = `${row.baseline ? '**' : ''}${row.label}${row.baseline ? '** (baseline)' : ''}${mark(row.note)}`;
     if (!row.available) {
@@ -145,12 +149,13 @@ export function experimentTable(experiment) {
       peer === undefined
         ? ''
         : peer.available
-          ? `${time(peer.warmSeconds)} (\`${peer.case}\`): **${ratio(peer.speedupVsPeer)}**`
-          : `\`${peer.case}\`${mark(peer.note)}`;
+          ? `**${ratio(peer.speedupVsPeer)}** (${time(peer.warmSeconds)})<br>${caseName(peer.case)}`
+          : `not run${mark(peer.note)}<br>${caseName(peer.case)}`;
     lines.push(
       `| ${escapeCell(label)} | ${time(row.warmSeconds)} (${time(row.coldSeconds)}) | ${rate(row.samplesPerSecond)} | ${ratio(row.speedupVsBaseline)} | ${escapeCell(numba)} |`,
     );
   }
-  if (notes.length > 0) lines.push('', ...notes.map((n, i) => `<sup>${i + 1}</sup> ${escapeCell(n)}${i < notes.length - 1 ? '<br>' : ''}`));
+  const html = (t) => t.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
+  if (notes.length > 0) lines.push('', `<p class="bench-notes">${notes.map((n, i) => `<sup>${i + 1}</sup> ${html(n)}`).join('<br>')}</p>`);
   return lines.join('\n');
 }

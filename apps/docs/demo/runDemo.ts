@@ -45,7 +45,7 @@ export interface DemoRunOptions {
   readonly onProgress?: (progress: DemoProgress) => void;
   /** Called after each chunk with the convergence so far. */
   readonly onPoint?: (point: ConvergencePoint) => void;
-  /** Most chunks a run is cut into (each one a point of the chart); 16 unless given. */
+  /** Most chunks a run is cut into (each one a point of the chart); 8 unless given. */
   readonly maxChunks?: number;
 }
 
@@ -66,7 +66,7 @@ export async function runDemo(estimator: Estimator, request: DemoRequest, option
   const { plan } = resolved;
   // Each chunk is a run of its own (a message to a worker, a dispatch and a read-back): few enough that
   // their overhead stays small beside the counting, so backends' speeds show; none under MIN_CHUNK points.
-  const chunks = Math.max(1, Math.min(options.maxChunks ?? 16, streamCount(plan), Math.floor(request.samples / MIN_CHUNK)));
+  const chunks = Math.max(1, Math.min(options.maxChunks ?? 8, streamCount(plan), Math.floor(request.samples / MIN_CHUNK)));
   const points: ConvergencePoint[] = [];
   const started = performance.now();
   let inside = 0;

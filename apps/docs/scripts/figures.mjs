@@ -67,6 +67,43 @@ export function speedupChart(report) {
   };
 }
 
+/** Cold (the first call) against warm (the median of the calls after it) for every row that ran. */
+export function coldWarmChart(report, experimentIds) {
+  const values = report.experiments
+    .filter((e) => experimentIds.includes(e.id))
+    .flatMap((e) =>
+      e.rows.flatMap((r) =>
+        r.available && r.coldSeconds !== undefined && r.warmSeconds !== undefined
+          ? [
+              { experiment: `${e.id}. ${e.title}`, row: r.label, call: 'cold: the first call', ms: r.coldSeconds * 1000 },
+              { experiment: `${e.id}. ${e.title}`, row: r.label, call: 'warm: the median after it', ms: r.warmSeconds * 1000 },
+            ]
+          : [],
+      ),
+    );
+  // Bars on a log axis start at a whole decade below the data, not at zero.
+  const ms = values.map((v) => v.ms);
+  const domain = [10 ** Math.floor(Math.log10(Math.min(...ms))), 10 ** Math.ceil(Math.log10(Math.max(...ms)))];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: `milliseconds per call, log scale (${report.machine.cpuModel}, ${report.machine.cores} cores)`,
+    data: { values },
+    facet: { row: { field: 'experiment', type: 'nominal', title: null, header: TOP_HEADER } },
+    resolve: { scale: { y: 'independent' } },
+    spec: {
+      width: BAR_WIDTH,
+      mark: { type: 'bar', tooltip: true },
+      encoding: {
+        y: { field: 'row', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
+        yOffset: { field: 'call' },
+        x: { field: 'ms', type: 'quantitative', scale: { type: 'log', domain }, title: 'ms (log scale)', axis: { format: '~g' } },
+        x2: { datum: domain[0] },
+        color: { field: 'call', type: 'nominal', title: null, legend: { orient: 'top', labelLimit: 300 } },
+      },
+    },
+  };
+}
+
 /**
  * The lecture's CPU-vs-GPU picture, drawn: a CPU as a few large cores, each with its own control and
  * cache; a GPU as many small lanes in groups that share one instruction stream (workgroups, in WebGPU).
@@ -142,6 +179,7 @@ export async function drawFigures(docsRoot, report) {
     write('bench.svg', await chartToSvg(benchFigure(report, report.experiments)));
     for (const e of report.experiments) write(`bench-${e.id}.svg`, await chartToSvg(benchFigure(report, [e])));
     write('speedup.svg', await chartToSvg(speedupChart(report)));
+    write('cold-warm.svg', await chartToSvg(coldWarmChart(report, [1, 3])));
   }
   return Object.keys(files);
 }

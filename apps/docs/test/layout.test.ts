@@ -15,11 +15,12 @@ const dist = fileURLToPath(new URL('../dist', import.meta.url));
 let site: { url: string; close: () => Promise<void> };
 let browser: Browser;
 
+// Every page of the site, one after another, on a machine that may be busy: minutes, not seconds.
 beforeAll(async () => {
   if (!existsSync(`${dist}/index.html`)) throw new Error(`no built site at ${dist}: run \`pnpm --filter @pi/docs build\` first`);
   site = await serveSite(dist);
   browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless=new', '--no-sandbox'] });
-});
+}, 120_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -86,7 +87,7 @@ describe('layout', () => {
     // The measure must have something to measure: the guide and tutorial alone hold dozens of blocks.
     expect(measured).toBeGreaterThan(50);
     expect(problems).toEqual([]);
-  });
+  }, 600_000);
 
   it('at phone width the page never scrolls sideways, and wide tables scroll inside a cue', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
@@ -115,5 +116,5 @@ describe('layout', () => {
     expect(problems).toEqual([]);
     // Some tables are wider than a phone (the benchmarks, the options tables): the cue was checked on them.
     expect(scrolling).toBeGreaterThan(0);
-  });
+  }, 300_000);
 });

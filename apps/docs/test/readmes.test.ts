@@ -44,7 +44,7 @@ describe('README examples', () => {
     expect(printed).toMatch(/^stream 0 of seed 7: 776 of 1000 points inside$/m);
     expect(printed).toMatch(/^±1e-4 needs \d+ points$/m);
     expect(seconds).toBeLessThan(SECONDS);
-  });
+  }, 4 * SECONDS * 1000);
 
   it('@pi/cpu: loop, simd and workers count the same points', async () => {
     const { printed, seconds } = await runExample('cpu');
@@ -52,7 +52,7 @@ describe('README examples', () => {
     expect(counts.map((m) => m[1])).toEqual(['loop', 'simd', 'workers']);
     expect(new Set(counts.map((m) => m[2])).size).toBe(1);
     expect(seconds).toBeLessThan(SECONDS);
-  });
+  }, 4 * SECONDS * 1000);
 
   it("@pi/gpu-tf: the WGSL kernel counts numba's 25,183, tensors say they are not reproducible", async () => {
     const { printed, seconds } = await runExample('gpu-tf');
@@ -60,14 +60,14 @@ describe('README examples', () => {
     expect(printed).toMatch(/^inside: 25183$/m);
     expect(printed).toMatch(/^tensors: π ≈ 3\.\d+, reproducible: false$/m);
     expect(seconds).toBeLessThan(SECONDS);
-  });
+  }, 4 * SECONDS * 1000);
 
   it('@pi/dataframe: the per-column estimates and their summary', async () => {
     const { printed, seconds } = await runExample('dataframe');
     expect(printed).toMatch(/pi\s*│\s*3\.\d+/);
     expect(printed).toMatch(/^π ≈ 3\.\d+ ± 0\.\d+ from 25 columns$/m);
     expect(seconds).toBeLessThan(SECONDS);
-  });
+  }, 4 * SECONDS * 1000);
 
   it('@pi/cli: every pi line of the example runs with the built binary and exits 0', () => {
     const { lang, code } = example('cli');
@@ -84,5 +84,5 @@ describe('README examples', () => {
       expect(out.length, line).toBeGreaterThan(0);
       expect((performance.now() - started) / 1000, line).toBeLessThan(SECONDS);
     }
-  });
+  }, 4 * SECONDS * 1000);
 });

@@ -124,7 +124,7 @@ describe('the site', () => {
     expect(pages).toBeGreaterThan(20);
     // Another change adds guide/cluster.md; once it exists it must be in the sidebar (and so crawled).
     if (existsSync(`${docsRoot}guide/cluster.md`)) expect(seen.has('/guide/cluster.html')).toBe(true);
-  });
+  }, 600_000);
 
   it('the benchmarks page shows BENCHMARKS.md, or says how to make it, never invented numbers', async () => {
     const { page } = await open(`${site.url}/guide/benchmarks.html`);
@@ -291,5 +291,5 @@ describe('screenshots', () => {
       }
       await ctx.close();
     }
-  });
+  }, 600_000);
 });

@@ -62,6 +62,17 @@ export function speedupChart(report) {
           },
         },
         { mark: { type: 'rule', color: '#555' }, encoding: { x: { datum: 1 } } },
+        {
+          // The ratio at the end of its bar, as the tables print it.
+          transform: [{ calculate: "(datum.times >= 10 ? format(datum.times, '.0f') : format(datum.times, '.2f')) + '×'", as: 'label' }],
+          mark: { type: 'text', align: 'left', dx: 3, fontSize: 10 },
+          encoding: {
+            y: { field: 'row', type: 'nominal', sort: null },
+            yOffset: { field: 'against' },
+            x: { field: 'times', type: 'quantitative' },
+            text: { field: 'label' },
+          },
+        },
       ],
     },
   };

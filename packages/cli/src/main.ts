@@ -4,7 +4,7 @@ import { commandHelp } from './_help.js';
 import { parseCommandArgs } from './_parseArgs.js';
 import { closestName } from './_closestName.js';
 import { commands } from './commands/index.js';
-import { twoColumns } from './_wrap.js';
+import { twoColumns, wrapText } from './_wrap.js';
 import type { CliIo } from './io.js';
 
 /** Exit codes of DESIGN.md: 0 ok, 1 runtime failure, 2 usage, 3 backend unavailable, 130 interrupted. */
@@ -21,7 +21,7 @@ const version = (createRequire(import.meta.url)('../package.json') as { version:
 
 function topHelp(width: number): string {
   return [
-    'pi: estimate π by Monte Carlo as fast as this machine allows, exactly reproducible.',
+    ...wrapText('pi: estimate π by Monte Carlo as fast as this machine allows, exactly reproducible.', width),
     '',
     'Usage: pi <command> [options]',
     '',

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { invalidArgument } from '@pi/core';
 import { defineCommand } from '../command.js';
 import { createStyle } from '../_style.js';
+import { createStatusLine } from '../progressBar.js';
 import { EXIT_INTERRUPTED, integerParser, jsonOption, quietOption } from '../options.js';
 
 export const command = defineCommand({
@@ -49,7 +50,7 @@ export const command = defineCommand({
       }
       experiments = EXPERIMENTS.filter((e) => wanted.includes(e.id));
     }
-    const showProgress = io.stderrIsTTY && args.values.quiet !== true && !json;
+    const status = createStatusLine(io, args.values.quiet !== true && !json);
     const report = await runBench(experiments, {
       quick,
       runs,
@@ -57,17 +58,17 @@ export const command = defineCommand({
       signal: io.signal,
       env: io.env,
       onCase: (experiment, row, index, total) => {
-        if (showProgress) io.stderr(`\r\u001b[2K[${index + 1}/${total + 1}] ${experiment.title}: ${row.label}`);
+        status.draw(`[${index + 1}/${total + 1}] ${experiment.title}: ${row.label}`);
       },
     });
-    if (showProgress) io.stderr('\r\u001b[2K');
+    status.clear();
     if (markdownFile !== undefined) await writeFile(markdownFile, benchMarkdown(report));
     if (plotFile !== undefined) {
       const [{ writeChart }, { benchChart }] = await Promise.all([import('../plot/renderChart.js'), import('../bench/barChart.js')]);
       await writeChart(benchChart(report), plotFile, '--plot');
     }
     if (json) io.stdout(`${JSON.stringify(report)}\n`);
-    else io.stdout(benchTables(report, createStyle(io.color)));
+    else io.stdout(benchTables(report, createStyle(io.color), io.columns));
     return report.status === 'aborted' ? EXIT_INTERRUPTED : 0;
   },
 });

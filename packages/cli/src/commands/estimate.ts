@@ -50,7 +50,7 @@ export const command = defineCommand({
   },
   examples: [
     'pi estimate --samples 1e8 --seed 1',
-    'pi estimate --backend loop --generator numba --groups 500x64 --seed 1234 --json',
+    'pi estimate --generator numba --groups 500x64 --seed 1234 --json',
     'pi estimate --precision 1e-4',
     'pi estimate --backend naive --samples 5M',
     'pi estimate --backend workers --threads 2 --samples 1e10',

@@ -87,6 +87,10 @@ describe('usage errors: exit 2 and one line naming the option, the value and wha
     [['--tf-backend', 'metal', '--backend', 'tfjs'], /--tf-backend: "metal" is not allowed; expected webgpu, tensorflow, cpu/],
     [['--samples', '--json'], /--samples: needs a value/],
     [['1000'], /"1000": unexpected argument; "pi estimate" takes options only/],
+    ...['0', '-2', '1.5', 'many', '5000'].map((value): [string[], RegExp] => [
+      ['--backend', 'workers', '--threads', value],
+      new RegExp(`--threads: "${value.replace('.', '\\.')}" is not allowed; expected an integer in \\[1, 1024\\]`),
+    ]),
     [['--samples'], /--samples: needs a value/],
     [['--seed', '-1'], /--seed: "-1" is not allowed; expected an integer in \[0, 2\^53\)/],
     [['--seed', '1.5'], /--seed: "1.5" is not allowed/],

@@ -53,6 +53,7 @@ export {
   confidenceInterval,
   samplesForPrecision,
 } from './statistics.js';
+export { convergencePoint, type ConvergencePoint } from './convergence.js';
 export { makeResult, type RunCounts } from './result.js';
 export { GENERATORS, checkGenerator, checkSeed, resolveEstimateOptions } from './estimateOptions.js';
 export { parseCount, parseGroups, COUNT_FORMS } from './parseCount.js';

@@ -16,17 +16,17 @@ export const command = defineCommand({
   examples: ['pi plot --samples 1e8 --seed 1 --out convergence.svg', 'pi plot --samples 10M --out convergence.png --json'],
   async run(args, io) {
     const { seed = 0, generator = 'xoshiro128p', samples = 10_000_000, out = 'convergence.svg' } = args.values;
-    const [{ convergence, convergenceChart, doublingCheckpoints }, { writeChart, chartFormat }] = await Promise.all([
+    const [{ convergence, convergenceChart, doublingCheckpoints, flatPoint }, { writeChart, chartFormat }] = await Promise.all([
       import('../plot/convergence.js'),
       import('../plot/renderChart.js'),
     ]);
     chartFormat('--out', out);
     const points = convergence(generator, seed, doublingCheckpoints(samples));
     await writeChart(convergenceChart(points, `Convergence of π̂ (${generator}, seed ${seed})`), out);
-    if (args.values.json === true) io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, generator, seed, file: out, points })}\n`);
+    if (args.values.json === true) io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, generator, seed, file: out, points: points.map(flatPoint) })}\n`);
     else {
       const last = points[points.length - 1]!;
-      io.stdout(`wrote ${out}: ${points.length} estimates from 16 to ${samples.toLocaleString('en-US')} samples; last π̂ = ${last.pi} ± ${(last.upper - last.pi).toExponential(2)}\n`);
+      io.stdout(`wrote ${out}: ${points.length} estimates from 16 to ${samples.toLocaleString('en-US')} samples; last π̂ = ${last.pi} ± ${(last.ci.upper - last.pi).toExponential(2)}\n`);
     }
     return 0;
   },

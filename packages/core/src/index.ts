@@ -72,5 +72,6 @@ export {
   type ScheduledShard,
   type ShardScheduler,
   type ShardEnvironmentOptions,
+  type ShardRemedies,
 } from './shardFromEnvironment.js';
 export { mergeShardResults, runIdentity, type MergeShardOptions, type RunKey } from './mergeShardResults.js';

@@ -115,7 +115,7 @@ export const command = defineCommand({
     }
     const merged = mergeShardResults(
       values.map((v) => v.value as PiResult),
-      { labels: values.map((v) => v.label) },
+      { labels: values.map((v) => v.label), howToShard: 'run shards with `pi estimate --shard K/N`' },
     );
     const json = `${JSON.stringify(resultJson(merged))}\n`;
     const { out } = args.values;

@@ -52,7 +52,7 @@ export const command = defineCommand({
     } else {
       const style = createStyle(io.color);
       io.stdout(columnTable(result, style));
-      io.stdout(formatResult(result, style));
+      io.stdout(formatResult(result, style, io.columns));
       if (csv !== undefined) io.stdout(`${style.dim('csv'.padEnd(14))}${rows.toLocaleString('en-US')} × ${cols} cells written to ${csv}\n`);
     }
     return fill.status === 'aborted' ? EXIT_INTERRUPTED : 0;

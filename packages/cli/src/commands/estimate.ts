@@ -82,7 +82,7 @@ export const command = defineCommand({
     }
     if (outPath !== undefined) await writeResultFile(outPath, `${JSON.stringify(resultJson(result))}\n`);
     if (json) io.stdout(`${JSON.stringify(resultJson(result))}\n`);
-    else io.stdout(formatResult(result, createStyle(io.color)));
+    else io.stdout(formatResult(result, createStyle(io.color), io.columns));
     return result.status === 'aborted' ? EXIT_INTERRUPTED : 0;
   },
 });

@@ -120,7 +120,7 @@ export const command = defineCommand({
     const json = `${JSON.stringify(resultJson(merged))}\n`;
     const { out } = args.values;
     if (out !== undefined) await writeResultFile(out, json);
-    io.stdout(args.values.json === true ? json : formatResult(merged, createStyle(io.color)));
+    io.stdout(args.values.json === true ? json : formatResult(merged, createStyle(io.color), io.columns));
     return 0;
   },
 });

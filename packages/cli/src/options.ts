@@ -126,13 +126,18 @@ export function backendOption(registry: BackendRegistry, defaultBackend: string)
   } as const satisfies OptionSpec;
 }
 
+/** One-letter aliases the CLI gives some backend options. */
+const BACKEND_OPTION_ALIASES: Readonly<Record<string, string>> = { threads: 't' };
+
 /** One option spec per backend option in the registry (`--threads`, `--tf-backend`…), each knowing the backends it applies to. */
 export function backendOptionSpecs(registry: BackendRegistry): OptionSpecs {
   const specs: Record<string, OptionSpec> = {};
   for (const [name, { option, backends }] of registry.options()) {
     const { values } = option;
+    const short = BACKEND_OPTION_ALIASES[name];
     specs[flagName(name)] = {
       type: 'string',
+      ...(short === undefined ? {} : { short }),
       valueName: values.kind === 'integer' ? 'N' : 'name',
       description: `${option.description}, for --backend ${backends.join(', ')}`,
       defaultText: option.defaultText,

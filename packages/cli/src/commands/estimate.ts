@@ -1,4 +1,4 @@
-import { resolveEstimateOptions } from '@pi/core';
+import { invalidArgument, resolveEstimateOptions } from '@pi/core';
 import { defineCommand, type OptionSpecs, type ParsedArgs } from '../command.js';
 import { formatResult, resultJson } from '../format.js';
 import {
@@ -61,7 +61,11 @@ export const command = defineCommand({
   async run(args, io) {
     const { values } = args;
     const backend = values.backend ?? DEFAULT_BACKEND;
+    const descriptor = registry.find(backend)!; // --backend is checked against the registry's ids
     const backendOptions = backendOptionsFor(registry, backend, args as ParsedArgs<OptionSpecs>);
+    if (values.generator !== undefined && !descriptor.generators.includes(values.generator)) {
+      throw invalidArgument('--generator', values.generator, `one that --backend ${backend} draws with: ${descriptor.generators.join(', ')}`);
+    }
     const scheduled = resolveShardOption(values, io.env);
     const resolved = resolveEstimateOptions({
       ...planOptions(values),
@@ -70,7 +74,7 @@ export const command = defineCommand({
       ...(scheduled === undefined ? {} : { shard: scheduled.shard }),
     });
     const outPath = values.out === undefined ? undefined : resultFilePath(values.out, resolved.shard);
-    const estimator = await registry.find(backend)!.create(backendOptions); // --backend is checked against the registry's ids
+    const estimator = await descriptor.create(backendOptions);
     const json = values.json === true;
     const progress = createProgressBar(io, backend, { quiet: values.quiet === true || json });
     let result;

@@ -3,7 +3,7 @@
 // report in BENCHMARKS.md, the convergence figure from counting a plan here; none holds a typed number.
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchChart, chartToSvg, convergence, convergenceChart, doublingCheckpoints } from '@pi/cli';
+import { benchChart, chartToSvg, convergence, convergenceChart, doublingCheckpoints, logBarChart } from '@pi/cli';
 
 /** Widths that fit the page's column (about 690 px at 1280 px) with the labels beside the bars. */
 const BAR_WIDTH = 300;
@@ -11,13 +11,18 @@ const BAR_WIDTH = 300;
 /** Facet headers above each panel, not beside it: the figure stays as narrow as its bars and labels. */
 const TOP_HEADER = { labelOrient: 'top', labelAnchor: 'start', labelAngle: 0, labelFontWeight: 'bold', labelFontSize: 12, labelLimit: 500 };
 
-/** `pi bench --plot`'s chart for some experiments, narrowed for the page. */
-function benchFigure(report, experiments) {
-  const spec = benchChart({ ...report, experiments });
+/** A faceted bar chart of the CLI's, narrowed for the page: panel titles above the bars, legend on top. */
+function narrowed(spec) {
   spec.spec.width = BAR_WIDTH;
   spec.spec.encoding.y.axis.labelLimit = 260;
   spec.spec.encoding.color.legend.orient = 'top';
   spec.facet.row.header = TOP_HEADER;
+  return spec;
+}
+
+/** `pi bench --plot`'s chart for some experiments, narrowed for the page. */
+function benchFigure(report, experiments) {
+  const spec = narrowed(benchChart({ ...report, experiments }));
   if (experiments.length === 1) {
     // One panel: its heading is the page's, so the facet header would repeat it.
     spec.facet.row.header = { title: null, labels: false };
@@ -92,27 +97,16 @@ export function coldWarmChart(report, experimentIds) {
           : [],
       ),
     );
-  // Bars on a log axis start at a whole decade below the data, not at zero.
-  const ms = values.map((v) => v.ms);
-  const domain = [10 ** Math.floor(Math.log10(Math.min(...ms))), 10 ** Math.ceil(Math.log10(Math.max(...ms)))];
-  return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: `milliseconds per call, log scale (${report.machine.cpuModel}, ${report.machine.cores} cores)`,
-    data: { values },
-    facet: { row: { field: 'experiment', type: 'nominal', title: null, header: TOP_HEADER } },
-    resolve: { scale: { y: 'independent' } },
-    spec: {
-      width: BAR_WIDTH,
-      mark: { type: 'bar', tooltip: true },
-      encoding: {
-        y: { field: 'row', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
-        yOffset: { field: 'call' },
-        x: { field: 'ms', type: 'quantitative', scale: { type: 'log', domain }, title: 'ms (log scale)', axis: { format: '~g' } },
-        x2: { datum: domain[0] },
-        color: { field: 'call', type: 'nominal', title: null, legend: { orient: 'top', labelLimit: 300 } },
-      },
-    },
-  };
+  return narrowed(
+    logBarChart({
+      title: `milliseconds per call, log scale (${report.machine.cpuModel}, ${report.machine.cores} cores)`,
+      values,
+      value: 'ms',
+      series: 'call',
+      axisTitle: 'ms (log scale)',
+      axisFormat: '~g',
+    }),
+  );
 }
 
 /**

@@ -8,6 +8,6 @@ export { formatResult, resultJson, SCHEMA_VERSION } from './format.js';
 // The chart renderer and the specs behind `pi bench --plot` and `pi plot`: the docs site draws its
 // figures with them at build time, from the same data the CLI charts.
 export { chartToSvg, type ChartSpec } from './plot/renderChart.js';
-export { benchChart } from './bench/barChart.js';
+export { benchChart, logBarChart, type LogBarChartOptions } from './bench/barChart.js';
 export type { BenchReport, BenchExperiment, BenchRow, PeerFigure } from './bench/types.js';
 export { convergence, convergenceChart, doublingCheckpoints } from './plot/convergence.js';

@@ -1,6 +1,5 @@
 import {
-  binomialStandardError,
-  confidenceInterval,
+  binomialInterval,
   makeResult,
   resolveEstimateOptions,
   shardStreams,
@@ -93,7 +92,7 @@ export async function runDemo(estimator: Estimator, request: DemoRequest, option
     inside += part.inside;
     samples += part.samples;
     const pi = (4 * inside) / samples;
-    const point = { samples, pi, ci: confidenceInterval(pi, binomialStandardError(inside, samples)) };
+    const point = { samples, pi, ci: binomialInterval(inside, samples) };
     points.push(point);
     options.onPoint?.(point);
     options.onProgress?.({

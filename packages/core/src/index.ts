@@ -38,9 +38,12 @@ export {
 export { insideXoshiro, insideNumba, XOSHIRO_INSIDE_LIMIT } from './insideRule.js';
 export {
   Z_95,
+  binomialInterval,
   binomialStandardError,
+  groupInterval,
   groupStandardError,
   confidenceInterval,
+  t975,
   samplesForPrecision,
 } from './statistics.js';
 export { makeResult, type RunCounts } from './result.js';

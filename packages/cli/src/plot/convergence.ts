@@ -3,7 +3,7 @@ import {
   binomialStandardError,
   jumpState,
   streamState,
-  Z_95,
+  binomialInterval,
   type GeneratorName,
 } from '@pi/core';
 import { streamCounters } from '@pi/cpu';
@@ -54,7 +54,8 @@ export function convergence(generator: GeneratorName, seed: number, checkpoints:
     }
     const pi = (4 * inside) / done;
     const standardError = binomialStandardError(inside, done);
-    out.push({ samples: done, inside, pi, standardError, lower: pi - Z_95 * standardError, upper: pi + Z_95 * standardError });
+    const { lower, upper } = binomialInterval(inside, done);
+    out.push({ samples: done, inside, pi, standardError, lower, upper });
   }
   return out;
 }

@@ -47,7 +47,15 @@ export {
   samplesForPrecision,
 } from './statistics.js';
 export { makeResult, type RunCounts } from './result.js';
-export { GENERATORS, checkGenerator, checkSeed, resolveEstimateOptions } from './estimateOptions.js';
+export { resumePointFrom } from './resumePoint.js';
+export {
+  ESTIMATE_OPTION_KEYS,
+  GENERATORS,
+  checkGenerator,
+  checkOptionKeys,
+  checkSeed,
+  resolveEstimateOptions,
+} from './estimateOptions.js';
 export { parseCount, parseGroups, COUNT_FORMS } from './parseCount.js';
 export { yieldToEventLoop } from './yieldToEventLoop.js';
 export { RunTally, PROGRESS_MS, type RunIdentity } from './runTally.js';
@@ -58,4 +66,11 @@ export {
   type ShardScheduler,
   type ShardEnvironmentOptions,
 } from './shardFromEnvironment.js';
-export { mergeShardResults, runIdentity, type MergeShardOptions, type RunKey } from './mergeShardResults.js';
+export {
+  mergeShardResults,
+  resultChecksum,
+  runIdentity,
+  type CountedFields,
+  type MergeShardOptions,
+  type RunKey,
+} from './mergeShardResults.js';

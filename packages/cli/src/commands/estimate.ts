@@ -6,7 +6,9 @@ import {
   parseCount,
   parseGroups,
   resolveEstimateOptions,
+  shardStreams,
   type EstimateOptions,
+  type PiResult,
 } from '@pi/core';
 import { backendNames, backends, type BackendOptions } from '../backends.js';
 import type { Command, ParsedArgs } from '../command.js';
@@ -14,10 +16,53 @@ import { formatResult, resultJson } from '../format.js';
 import { flag, integerOption, stringOption } from '../_parseArgs.js';
 import { createProgressBar } from '../progressBar.js';
 import { createStyle } from '../_style.js';
-import { resolveShardOption, resultFilePath, writeResultFile } from '../shardOption.js';
+import { resolveShardOption, resultFilePath } from '../shardOption.js';
+import { CHECKPOINT_EVERY_DEFAULT, Checkpointer, parseDuration, readResumePoint } from '../ops/checkpoint.js';
+import { checkMemoryBudget, memoryBudget, planBytes } from '../ops/memoryBudget.js';
+import { checkOutputTarget, writeOutputs, type OutputWrite } from '../ops/outputFile.js';
+import { stoppedExitCode } from '../ops/signals.js';
 
 /** Exit code of a run stopped by Ctrl-C. */
 export const EXIT_INTERRUPTED = 130;
+
+/** Options that only some backends use; given to another, they are refused rather than ignored. */
+const APPLIES_TO: Readonly<Record<string, readonly string[]>> = {
+  threads: ['workers'],
+  'tf-backend': ['tfjs'],
+  seed: ['loop', 'simd', 'workers', 'webgpu'],
+  generator: ['loop', 'simd', 'workers', 'webgpu'],
+  checkpoint: ['loop', 'simd', 'workers', 'webgpu'],
+  'checkpoint-every': ['loop', 'simd', 'workers', 'webgpu'],
+  resume: ['loop', 'simd', 'workers', 'webgpu'],
+};
+
+/** Refuses an option given to a backend that does not use it: exit 2 naming the option and its backends. */
+function refuseOptionsThatDoNotApply(args: ParsedArgs, backend: string): void {
+  for (const [option, backends] of Object.entries(APPLIES_TO)) {
+    if (args.values[option] !== undefined && !backends.includes(backend)) {
+      throw new PiError(
+        'INVALID_ARGUMENT',
+        `--${option}: does not apply to --backend ${backend}; it applies to ${backends.map((b) => `--backend ${b}`).join(', ')}`,
+        { option: `--${option}` },
+      );
+    }
+  }
+}
+
+/** A groups plan's groups, one line each: CSV for *.csv, NDJSON otherwise. */
+function* groupLines(result: PiResult, path: string): Generator<string> {
+  const counts = result.groupCounts ?? [];
+  const estimates = result.groupEstimates ?? [];
+  const first = result.shard?.firstStream ?? 0;
+  const csv = path.toLowerCase().endsWith('.csv');
+  if (csv) yield 'group,inside,estimate\n';
+  const lines: string[] = [];
+  for (let i = 0; i < counts.length; i++) {
+    lines.push(csv ? `${first + i},${counts[i]},${estimates[i]}\n` : `{"group":${first + i},"inside":${counts[i]},"estimate":${estimates[i]}}\n`);
+    if (lines.length === 4096) yield lines.splice(0).join('');
+  }
+  yield lines.join('');
+}
 
 export const command: Command = {
   name: 'estimate',
@@ -65,6 +110,19 @@ export const command: Command = {
     },
     shards: { type: 'string', valueName: 'N', description: 'Shard count for a Kubernetes Indexed Job (its completions); or PI_SHARD_COUNT' },
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'Also write the JSON result to FILE ({index} and {count} name the shard)' },
+    checkpoint: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'Write the partial result to FILE at an interval and on every stop ({index} and {count} name the shard)',
+    },
+    'checkpoint-every': { type: 'string', valueName: 'T', description: 'Time between checkpoints: 30s, 5m, 1h', defaultText: CHECKPOINT_EVERY_DEFAULT },
+    resume: {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'Continue the run saved in FILE (a checkpoint or --out file), bit for bit; a missing FILE that is also --checkpoint starts afresh',
+    },
+    'groups-out': { type: 'string', valueName: 'FILE', description: 'Write every group of a groups plan to FILE: CSV for *.csv, else one JSON line each' },
+    'memory-budget': { type: 'string', valueName: 'SIZE', description: 'Refuse plans that need more memory (e.g. 4G); or PI_MEMORY_BUDGET', defaultText: '1.5G' },
     quiet: { type: 'boolean', short: 'q', description: 'No progress bar' },
   },
   examples: [
@@ -78,31 +136,75 @@ export const command: Command = {
     'pi estimate --samples 1e10 --seed 1 --shard 2/8 --out parts/shard-{index}.json   # then: pi merge parts/',
   ],
   async run(args, io) {
-    const tfBackend = stringOption(args, 'tf-backend') as BackendOptions['tfBackend']; // checked against its choices
-    const options: EstimateOptions & BackendOptions = {
-      ...parseEstimateOptions(args.values),
-      ...parseThreadsOption(args),
-      ...(tfBackend === undefined ? {} : { tfBackend }),
-    };
     const backendName = stringOption(args, 'backend') ?? 'loop';
+    refuseOptionsThatDoNotApply(args, backendName);
+    const tfBackend = stringOption(args, 'tf-backend') as BackendOptions['tfBackend']; // checked against its choices
+    const backendOptions: BackendOptions = { ...parseThreadsOption(args), ...(tfBackend === undefined ? {} : { tfBackend }) };
     const entry = backends[backendName]!;
     const scheduled = resolveShardOption(args.values, io.env);
-    const resolved = resolveEstimateOptions({ ...options, ...(scheduled === undefined ? {} : { shard: scheduled.shard }) });
-    const out = stringOption(args, 'out');
-    const outPath = out === undefined ? undefined : resultFilePath(out, resolved.shard);
-    const estimator = await entry.load(options);
+    const resolved = resolveEstimateOptions({
+      ...parseEstimateOptions(args.values),
+      ...(scheduled === undefined ? {} : { shard: scheduled.shard }),
+    });
+    // Everything that could fail is checked before any work: memory, every output target, the resume file.
+    const range = shardStreams(resolved.plan, resolved.shard);
+    checkMemoryBudget(
+      resolved.plan.kind === 'groups' ? '--groups' : '--samples',
+      stringOption(args, 'groups') ?? stringOption(args, 'samples') ?? '',
+      planBytes(resolved.plan, range.streams),
+      memoryBudget(stringOption(args, 'memory-budget'), io.env),
+    );
+    const fileOption = (name: string) => {
+      const text = stringOption(args, name);
+      if (text === undefined) return undefined;
+      const path = resultFilePath(text, resolved.shard, `--${name}`);
+      checkOutputTarget(`--${name}`, path);
+      return path;
+    };
+    const outPath = fileOption('out');
+    const groupsOut = fileOption('groups-out');
+    if (groupsOut !== undefined && resolved.plan.kind !== 'groups') {
+      throw invalidArgument('--groups-out', groupsOut, 'a file for a groups plan (--groups NxI)');
+    }
+    const checkpointText = stringOption(args, 'checkpoint');
+    const checkpointPath = checkpointText === undefined ? undefined : resultFilePath(checkpointText, resolved.shard, '--checkpoint');
+    const everyText = stringOption(args, 'checkpoint-every');
+    if (everyText !== undefined && checkpointPath === undefined) {
+      throw invalidArgument('--checkpoint-every', everyText, 'a --checkpoint FILE to write at that interval');
+    }
+    const everyMs = parseDuration('--checkpoint-every', everyText ?? CHECKPOINT_EVERY_DEFAULT);
+    const resumeText = stringOption(args, 'resume');
+    const resumePath = resumeText === undefined ? undefined : resultFilePath(resumeText, resolved.shard, '--resume');
+    const resume = resumePath === undefined ? undefined : readResumePoint(resumePath, resolved, checkpointPath);
+    const options = { ...resolved, ...(resume === undefined ? {} : { resume }) };
+    const checkpointer =
+      checkpointPath === undefined ? undefined : new Checkpointer(checkpointPath, everyMs, { options, backend: backendName }, (m) => io.stderr(`pi estimate: warning: ${m}\n`));
+
+    const estimator = await entry.load(backendOptions);
     const progress = createProgressBar(io, backendName, { quiet: flag(args, 'quiet') || flag(args, 'json') });
     let result;
     try {
-      result = await estimator.run({ ...resolved, signal: io.signal, onProgress: (p) => progress.update(p) });
+      result = await estimator.run({
+        ...options,
+        signal: io.signal,
+        onProgress: (p) => {
+          progress.update(p);
+          checkpointer?.progress(p);
+        },
+      });
     } finally {
       progress.done();
       await estimator.dispose?.();
     }
-    if (outPath !== undefined) await writeResultFile(outPath, `${JSON.stringify(resultJson(result))}\n`);
-    if (flag(args, 'json')) io.stdout(`${JSON.stringify(resultJson(result))}\n`);
+    const code = result.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
+    if (flag(args, 'json')) io.stdout(`${JSON.stringify(resultJson(result, { for: 'print' }))}\n`);
     else io.stdout(formatResult(result, createStyle(io.color)));
-    return result.status === 'aborted' ? EXIT_INTERRUPTED : 0;
+    const file = () => `${JSON.stringify(resultJson(result))}\n`;
+    const writes: OutputWrite[] = [];
+    if (checkpointer !== undefined) writes.push({ option: '--checkpoint', path: checkpointer.path, data: file });
+    if (outPath !== undefined) writes.push({ option: '--out', path: outPath, data: file });
+    if (groupsOut !== undefined) writes.push({ option: '--groups-out', path: groupsOut, data: () => groupLines(result, groupsOut) });
+    return writeOutputs(io, 'estimate', writes, code);
   },
 };
 

@@ -31,3 +31,6 @@ const code = await main(process.argv.slice(2), {
   signal: controller.signal,
 });
 process.exitCode = code;
+// After a stop the command has printed its partial result and written its files: work it could not
+// interrupt (a bench row, a subprocess) is not waited for.
+if (controller.signal.aborted) process.exit(code);

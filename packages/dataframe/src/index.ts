@@ -8,4 +8,4 @@ export { fillDataFrame } from './fillDataFrame.js';
 export { fillDataFrame2 } from './fillDataFrame2.js';
 export { estimatePi } from './estimatePi.js';
 export { MAX_CELLS, checkTableSize } from './tableSize.js';
-export { writeCsv } from './writeCsv.js';
+export { frameCsv, writeCsv } from './writeCsv.js';

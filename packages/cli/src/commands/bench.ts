@@ -1,9 +1,9 @@
-import { writeFile } from 'node:fs/promises';
 import { invalidArgument } from '@pi/core';
 import type { Command } from '../command.js';
 import { flag, integerOption, stringOption } from '../_parseArgs.js';
 import { createStyle } from '../_style.js';
-import { EXIT_INTERRUPTED } from './estimate.js';
+import { checkOutputTarget, writeOutputs, type OutputWrite } from '../ops/outputFile.js';
+import { stoppedExitCode } from '../ops/signals.js';
 
 export const command: Command = {
   name: 'bench',
@@ -43,6 +43,9 @@ export const command: Command = {
       import('../bench/markdown.js'),
     ]);
     if (plotFile !== undefined) (await import('../plot/renderChart.js')).chartFormat('--plot', plotFile);
+    // Checked before any work: a bench takes minutes, and an unwritable target must not cost them.
+    if (plotFile !== undefined) checkOutputTarget('--plot', plotFile);
+    if (markdownFile !== undefined) checkOutputTarget('--markdown', markdownFile);
     const ids = EXPERIMENTS.map((e) => e.id);
     const onlyText = stringOption(args, 'only');
     let experiments = EXPERIMENTS;
@@ -66,13 +69,15 @@ export const command: Command = {
       },
     });
     if (showProgress) io.stderr('\r\u001b[2K');
-    if (markdownFile !== undefined) await writeFile(markdownFile, benchMarkdown(report));
-    if (plotFile !== undefined) {
-      const [{ writeChart }, { benchChart }] = await Promise.all([import('../plot/renderChart.js'), import('../bench/barChart.js')]);
-      await writeChart(benchChart(report), plotFile, '--plot');
-    }
     if (flag(args, 'json')) io.stdout(`${JSON.stringify(report)}\n`);
     else io.stdout(benchTables(report, createStyle(io.color)));
-    return report.status === 'aborted' ? EXIT_INTERRUPTED : 0;
+    const writes: OutputWrite[] = [];
+    if (markdownFile !== undefined) writes.push({ option: '--markdown', path: markdownFile, data: () => benchMarkdown(report) });
+    if (plotFile !== undefined) {
+      const [{ renderChart }, { benchChart }] = await Promise.all([import('../plot/renderChart.js'), import('../bench/barChart.js')]);
+      const chart = await renderChart(benchChart(report), plotFile, '--plot');
+      writes.push({ option: '--plot', path: plotFile, data: () => chart });
+    }
+    return writeOutputs(io, 'bench', writes, report.status === 'aborted' ? stoppedExitCode(io.signal) : 0);
   },
 };

@@ -4,7 +4,9 @@ import type { Command } from '../command.js';
 import { flag, stringOption } from '../_parseArgs.js';
 import { createStyle, type Style } from '../_style.js';
 import { formatResult, resultJson } from '../format.js';
-import { EXIT_INTERRUPTED, parseEstimateOptions } from './estimate.js';
+import { parseEstimateOptions } from './estimate.js';
+import { checkOutputTarget, writeOutputs } from '../ops/outputFile.js';
+import { stoppedExitCode } from '../ops/signals.js';
 
 /** Columns listed one by one in the table; wider frames show the first and last few (all of them with --json). */
 const LISTED_COLUMNS = 40;
@@ -45,14 +47,14 @@ export const command: Command = {
     const { seed, generator } = parseEstimateOptions({ seed: args.values['seed'], generator: args.values['generator'] });
     const method = stringOption(args, 'method') ?? 'vectorized';
     const csv = stringOption(args, 'csv');
+    if (csv !== undefined) checkOutputTarget('--csv', csv);
 
     // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
-    const { estimatePi, fillDataFrame, fillDataFrame2, writeCsv } = await import('@pi/dataframe');
+    const { estimatePi, fillDataFrame, fillDataFrame2, frameCsv } = await import('@pi/dataframe');
     const options = { ...(seed === undefined ? {} : { seed }), ...(generator === undefined ? {} : { generator }) };
     const fill =
       method === 'cell' ? await fillDataFrame(rows, cols, { ...options, signal: io.signal }) : fillDataFrame2(rows, cols, options);
     const { result } = estimatePi(fill);
-    if (csv !== undefined) await writeCsv(fill.frame, csv, '--csv');
 
     if (flag(args, 'json')) {
       io.stdout(`${JSON.stringify({ ...resultJson(result), method, rows, cols, rowsFilled: fill.rowsFilled, csv: csv ?? null })}\n`);
@@ -62,7 +64,8 @@ export const command: Command = {
       io.stdout(formatResult(result, style));
       if (csv !== undefined) io.stdout(`${style.dim('csv'.padEnd(14))}${rows.toLocaleString('en-US')} × ${cols} cells written to ${csv}\n`);
     }
-    return fill.status === 'aborted' ? EXIT_INTERRUPTED : 0;
+    const code = fill.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
+    return writeOutputs(io, 'dataframe', csv === undefined ? [] : [{ option: '--csv', path: csv, data: () => frameCsv(fill.frame) }], code);
   },
 };
 

@@ -3,6 +3,9 @@ import type { Command } from '../command.js';
 import { SCHEMA_VERSION } from '../format.js';
 import { flag, stringOption } from '../_parseArgs.js';
 import { parseEstimateOptions } from './estimate.js';
+import { checkOutputTarget, writeOutputs } from '../ops/outputFile.js';
+import { stoppedExitCode } from '../ops/signals.js';
+import { createProgressBar } from '../progressBar.js';
 
 export const command: Command = {
   name: 'plot',
@@ -20,18 +23,32 @@ export const command: Command = {
     const { seed = 0, generator = 'xoshiro128p' } = parseEstimateOptions({ ...args.values, samples: undefined });
     const samples = parseCount('--samples', stringOption(args, 'samples') ?? '10M');
     const out = stringOption(args, 'out') ?? 'convergence.svg';
-    const [{ convergence, convergenceChart, doublingCheckpoints }, { writeChart, chartFormat }] = await Promise.all([
+    const [{ convergence, convergenceChart, doublingCheckpoints }, { renderChart: chartToSvgOrPng, chartFormat }] = await Promise.all([
       import('../plot/convergence.js'),
       import('../plot/renderChart.js'),
     ]);
     chartFormat('--out', out);
-    const points = convergence(generator as GeneratorName, seed, doublingCheckpoints(samples));
-    await writeChart(convergenceChart(points, `Convergence of π̂ (${generator}, seed ${seed})`), out);
-    if (flag(args, 'json')) io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, generator, seed, file: out, points })}\n`);
+    checkOutputTarget('--out', out);
+    const progress = createProgressBar(io, 'plot', { quiet: flag(args, 'json') });
+    const { points, aborted } = await convergence(generator as GeneratorName, seed, doublingCheckpoints(samples), {
+      signal: io.signal,
+      onProgress: (p) => progress.update(p),
+    }).finally(() => progress.done());
+    const code = aborted ? stoppedExitCode(io.signal) : 0;
+    if (points.length === 0) {
+      io.stdout(`stopped before the first estimate of the curve; ${out} was not written\n`);
+      return code;
+    }
+    const status = aborted ? 'aborted' : 'completed';
+    if (flag(args, 'json')) io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, generator, seed, file: out, status, points })}\n`);
     else {
       const last = points[points.length - 1]!;
-      io.stdout(`wrote ${out}: ${points.length} estimates from 16 to ${samples.toLocaleString('en-US')} samples; last π̂ = ${last.pi} ± ${(last.upper - last.pi).toExponential(2)}\n`);
+      io.stdout(
+        `${aborted ? 'stopped: ' : ''}${out}: ${points.length} estimates from ${points[0]!.samples.toLocaleString('en-US')} to ` +
+          `${last.samples.toLocaleString('en-US')} samples; last π̂ = ${last.pi} ± ${(last.upper - last.pi).toExponential(2)}\n`,
+      );
     }
-    return 0;
+    const chart = await chartToSvgOrPng(convergenceChart(points, `Convergence of π̂ (${generator}, seed ${seed})`), out);
+    return writeOutputs(io, 'plot', [{ option: '--out', path: out, data: () => chart }], code);
   },
 };

@@ -1,10 +1,12 @@
 import {
   BLOCK_SIZE,
+  binomialInterval,
   binomialStandardError,
   jumpState,
   streamState,
-  binomialInterval,
+  yieldToEventLoop,
   type GeneratorName,
+  type Progress,
 } from '@pi/core';
 import { streamCounters } from '@pi/cpu';
 
@@ -31,7 +33,15 @@ export function doublingCheckpoints(samples: number): number[] {
  * samples plan are exactly the samples plan of n points (blocks in order, the last one cut), so every
  * point of the curve is itself a reproducible estimate: `pi estimate --samples n` gives the same count.
  */
-export function convergence(generator: GeneratorName, seed: number, checkpoints: readonly number[]): ConvergencePoint[] {
+export async function convergence(
+  generator: GeneratorName,
+  seed: number,
+  checkpoints: readonly number[],
+  run: { readonly signal?: AbortSignal; readonly onProgress?: (progress: Progress) => void } = {},
+): Promise<{ points: ConvergencePoint[]; aborted: boolean }> {
+  const started = performance.now();
+  let sliceStarted = started;
+  const total = checkpoints[checkpoints.length - 1] ?? 0;
   const counter = streamCounters[generator];
   const state = new Int32Array(4);
   let base = streamState(generator, seed, 0);
@@ -51,13 +61,21 @@ export function convergence(generator: GeneratorName, seed: number, checkpoints:
       inside += counter(state, n);
       done += n;
       inBlock += n;
+      // Every ~40 ms: progress, and a pause that lets a signal in; a stop keeps the points so far.
+      if (performance.now() - sliceStarted >= 40) {
+        const elapsedSeconds = (performance.now() - started) / 1000;
+        run.onProgress?.({ samplesDone: done, samplesTotal: total, inside, elapsedSeconds });
+        await yieldToEventLoop();
+        sliceStarted = performance.now();
+        if (run.signal?.aborted === true) return { points: out, aborted: true };
+      }
     }
     const pi = (4 * inside) / done;
     const standardError = binomialStandardError(inside, done);
     const { lower, upper } = binomialInterval(inside, done);
     out.push({ samples: done, inside, pi, standardError, lower, upper });
   }
-  return out;
+  return { points: out, aborted: false };
 }
 
 /** A Vega-Lite chart of π̂ against samples on a log axis, with the 95% band and a rule at π. */

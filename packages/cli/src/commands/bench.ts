@@ -42,9 +42,9 @@ export const command: Command = {
       import('../bench/experiments.js'),
       import('../bench/markdown.js'),
     ]);
-    if (plotFile !== undefined) (await import('../plot/renderChart.js')).chartFormat('--plot', plotFile);
     // Checked before any work: a bench takes minutes, and an unwritable target must not cost them.
     if (plotFile !== undefined) checkOutputTarget('--plot', plotFile);
+    if (plotFile !== undefined) (await import('../plot/renderChart.js')).chartFormat('--plot', plotFile);
     if (markdownFile !== undefined) checkOutputTarget('--markdown', markdownFile);
     const ids = EXPERIMENTS.map((e) => e.id);
     const onlyText = stringOption(args, 'only');

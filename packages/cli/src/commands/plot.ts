@@ -27,8 +27,8 @@ export const command: Command = {
       import('../plot/convergence.js'),
       import('../plot/renderChart.js'),
     ]);
-    chartFormat('--out', out);
     checkOutputTarget('--out', out);
+    chartFormat('--out', out);
     const progress = createProgressBar(io, 'plot', { quiet: flag(args, 'json') });
     const { points, aborted } = await convergence(generator as GeneratorName, seed, doublingCheckpoints(samples), {
       signal: io.signal,

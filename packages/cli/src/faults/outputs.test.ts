@@ -19,18 +19,20 @@ describe('every output option refuses a target that is not a regular file, befor
     ['dataframe --csv', ['dataframe', '-r', '10', '-c', '2', '--csv']],
   ];
   for (const [name, argv] of cases) {
-    test(`${name}: a character device, a FIFO, a directory, an empty name, a missing folder`, async () => {
+    test(`${name}: a character device, a FIFO, a directory, an empty name, a folder that cannot be made`, async () => {
       const dir = await scratch('targets');
       const fifo = join(dir, 'fifo.svg');
       execFileSync('mkfifo', [fifo]);
       const folder = join(dir, 'folder.svg');
       mkdirSync(folder);
+      const file = join(dir, 'file.txt');
+      writeFileSync(file, 'a file, not a folder');
       const targets: [string, RegExp][] = [
         ['/dev/null', /character device/],
         [fifo, /a FIFO/],
         [folder, /a directory/],
         ['', /a file name/],
-        [join(dir, 'missing', 'x.svg'), /does not exist/],
+        [join(file, 'x.svg'), /a file in a folder \(.*file\.txt is a regular file\)/],
       ];
       for (const [target, why] of targets) {
         const exit = await runPi([...argv, target], { cwd: dir });
@@ -42,7 +44,8 @@ describe('every output option refuses a target that is not a regular file, befor
       // Nothing was replaced or left behind.
       expect(statSync('/dev/null').isCharacterDevice()).toBe(true);
       expect(statSync(fifo).isFIFO()).toBe(true);
-      expect(readdirSync(dir).sort()).toEqual(['fifo.svg', 'folder.svg']);
+      expect(readdirSync(dir).sort()).toEqual(['fifo.svg', 'file.txt', 'folder.svg']);
+      expect(readdirSync(folder)).toEqual([]);
     }, 120_000);
   }
 });

@@ -1,4 +1,4 @@
-import { accessSync, closeSync, constants, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
+import { accessSync, closeSync, constants, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PiError, invalidArgument } from '@pi/core';
 import type { CliIo } from '../io.js';
@@ -10,6 +10,7 @@ function kindOf(stats: Stats): string {
   if (stats.isCharacterDevice()) return 'a character device';
   if (stats.isBlockDevice()) return 'a block device';
   if (stats.isSocket()) return 'a socket';
+  if (stats.isFile()) return 'a regular file';
   return 'not a regular file';
 }
 
@@ -17,16 +18,20 @@ function statOrUndefined(path: string): Stats | undefined {
   try {
     return statSync(path);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // Missing, or a path through a file (ENOTDIR): nothing there; the folder check says why.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw error;
   }
 }
 
 /**
  * Checks an output target before any work: a non-empty name that is a regular file or does not exist yet,
- * in a folder that exists and can be written. Anything else (a device, a FIFO, a socket, a directory, a
- * missing or read-only folder) is an INVALID_ARGUMENT (exit 2) naming the option and the path, so a long
- * run never ends in a file it cannot write, and `--out /dev/null` never replaces /dev/null.
+ * in a folder that can be written. A missing folder is created now (shard templates such as
+ * `parts/run-1/shard-{index}.json` on a fresh volume rely on it). Anything else (a device, a FIFO, a
+ * socket, a directory, a folder that cannot be created or written) is an INVALID_ARGUMENT (exit 2) naming
+ * the option and the path, so a long run never ends in a file it cannot write, and `--out /dev/null` never
+ * replaces /dev/null.
  */
 export function checkOutputTarget(option: string, path: string): void {
   if (path.trim() === '') throw invalidArgument(option, path, 'a file name');
@@ -35,8 +40,17 @@ export function checkOutputTarget(option: string, path: string): void {
     throw invalidArgument(option, path, `a regular file or a new name (it is ${kindOf(stats)})`);
   }
   const folder = dirname(path);
-  const folderStats = statOrUndefined(folder);
-  if (folderStats === undefined) throw invalidArgument(option, path, `a file in an existing folder (${folder} does not exist)`);
+  let folderStats: Stats | undefined;
+  try {
+    folderStats = statOrUndefined(folder);
+    if (folderStats === undefined) {
+      mkdirSync(folder, { recursive: true });
+      folderStats = statSync(folder);
+    }
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw invalidArgument(option, path, `a file in a folder that exists or can be created (${folder}: ${code})`);
+  }
   if (!folderStats.isDirectory()) throw invalidArgument(option, path, `a file in a folder (${folder} is ${kindOf(folderStats)})`);
   try {
     accessSync(folder, constants.W_OK | constants.X_OK);

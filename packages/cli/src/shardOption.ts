@@ -8,7 +8,7 @@ const SHARD_FORMS = 'K/N with 0 ≤ K < N (e.g. 2/8), or "off"';
  * read by @pi/core's `shardFromEnvironment`. Undefined outside any scheduler.
  */
 export function resolveShardOption(
-  values: Readonly<Record<string, string | boolean | undefined>>,
+  values: { readonly shard?: unknown; readonly shards?: unknown },
   env: Readonly<Record<string, string | undefined>>,
 ): ScheduledShard | { readonly shard: Shard; readonly scheduler: 'option'; readonly detail: string } | undefined {
   const shardText = typeof values['shard'] === 'string' ? values['shard'] : undefined;

@@ -20,7 +20,17 @@ export {
   NUMBA_JUMP,
   type NumbaGenerator,
 } from './numbaXoroshiro128p.js';
-export { seedState, jumpState, streamState, streamStates } from './streams.js';
+export { seedState, jumpState, streamState, streamStates, StreamCursor } from './streams.js';
+export {
+  describeOptionValues,
+  type BackendAvailability,
+  type BackendDescriptor,
+  type BackendHost,
+  type BackendOption,
+  type BackendOptionsGiven,
+  type BackendOptionValues,
+} from './backendDescriptor.js';
+export { BackendRegistry } from './backendRegistry.js';
 export {
   BLOCK_SIZE,
   MAX_SAMPLES,
@@ -46,6 +56,7 @@ export {
   t975,
   samplesForPrecision,
 } from './statistics.js';
+export { convergencePoint, type ConvergencePoint } from './convergence.js';
 export { makeResult, type RunCounts } from './result.js';
 export { resumePointFrom } from './resumePoint.js';
 export {

@@ -15,3 +15,4 @@ export {
   SIMD_WIDE_LANES,
   type StreamDone,
 } from './kernels/simdKernel.js';
+export { cpuBackends, MAX_THREADS } from './backends.js';

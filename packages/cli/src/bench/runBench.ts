@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { isPiError, resolveEstimateOptions, type EstimateOptions, type PiResult } from '@pi/core';
-import { backends, type BackendOptions } from '../backends.js';
+import { isPiError, resolveEstimateOptions, type BackendOptionsGiven, type EstimateOptions, type PiResult } from '@pi/core';
+import { registry } from '../registry.js';
 import { SCHEMA_VERSION } from '../format.js';
 import { findNumbaPython, runPeer, type PeerLine } from './peer.js';
 import type { BenchExperiment, BenchReport, BenchRow, PeerFigure } from './types.js';
@@ -89,13 +89,13 @@ export async function timeEstimator(
   backend: string,
   options: EstimateOptions,
   context: CaseContext,
-  backendOptions: BackendOptions = {},
+  backendOptions: BackendOptionsGiven = {},
 ): Promise<CaseOutcome> {
-  const entry = backends[backend];
-  if (entry === undefined) return { available: false, note: `backend ${backend} is not part of this build` };
+  const descriptor = registry.find(backend);
+  if (descriptor === undefined) return { available: false, note: `backend ${backend} is not part of this build` };
   let estimator;
   try {
-    estimator = await entry.load(backendOptions);
+    estimator = await descriptor.create(backendOptions);
   } catch (error) {
     if (isPiError(error) && error.code === 'BACKEND_UNAVAILABLE') return { available: false, note: error.message };
     throw error;

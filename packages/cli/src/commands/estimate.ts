@@ -1,20 +1,21 @@
-import {
-  GENERATORS,
-  PiError,
-  checkSeed,
-  invalidArgument,
-  parseCount,
-  parseGroups,
-  resolveEstimateOptions,
-  shardStreams,
-  type EstimateOptions,
-  type PiResult,
-} from '@pi/core';
-import { backendNames, backends, type BackendOptions } from '../backends.js';
-import type { Command, ParsedArgs } from '../command.js';
+import { PiError, invalidArgument, resolveEstimateOptions, shardStreams, type PiResult } from '@pi/core';
+import { defineCommand, type OptionSpecs, type ParsedArgs } from '../command.js';
 import { formatResult, resultJson } from '../format.js';
-import { flag, integerOption, stringOption } from '../_parseArgs.js';
+import {
+  backendOption,
+  backendOptionSpecs,
+  backendOptionsFor,
+  generatorOption,
+  groupsOption,
+  jsonOption,
+  planOptions,
+  precisionOption,
+  quietOption,
+  samplesOption,
+  seedOption,
+} from '../options.js';
 import { createProgressBar } from '../progressBar.js';
+import { DEFAULT_BACKEND, registry } from '../registry.js';
 import { createStyle } from '../_style.js';
 import { resolveShardOption, resultFilePath } from '../shardOption.js';
 import { CHECKPOINT_EVERY_DEFAULT, Checkpointer, parseDuration, readResumePoint } from '../ops/checkpoint.js';
@@ -22,29 +23,26 @@ import { checkMemoryBudget, memoryBudget, planBytes } from '../ops/memoryBudget.
 import { checkOutputTarget, writeOutputs, type OutputWrite } from '../ops/outputFile.js';
 import { stoppedExitCode } from '../ops/signals.js';
 
-/** Exit code of a run stopped by Ctrl-C. */
-export const EXIT_INTERRUPTED = 130;
+/**
+ * Options that need the reproducibility contract: a backend that draws unseeded numbers (naive's
+ * Math.random, tfjs tensors) has no seed or generator to set and nothing to resume; given to one, they
+ * are refused rather than ignored.
+ */
+const CONTRACT_OPTIONS = ['seed', 'generator', 'checkpoint', 'checkpoint-every', 'resume'] as const;
 
-/** Options that only some backends use; given to another, they are refused rather than ignored. */
-const APPLIES_TO: Readonly<Record<string, readonly string[]>> = {
-  threads: ['workers'],
-  'tf-backend': ['tfjs'],
-  seed: ['loop', 'simd', 'workers', 'webgpu'],
-  generator: ['loop', 'simd', 'workers', 'webgpu'],
-  checkpoint: ['loop', 'simd', 'workers', 'webgpu'],
-  'checkpoint-every': ['loop', 'simd', 'workers', 'webgpu'],
-  resume: ['loop', 'simd', 'workers', 'webgpu'],
-};
-
-/** Refuses an option given to a backend that does not use it: exit 2 naming the option and its backends. */
-function refuseOptionsThatDoNotApply(args: ParsedArgs, backend: string): void {
-  for (const [option, backends] of Object.entries(APPLIES_TO)) {
-    if (args.values[option] !== undefined && !backends.includes(backend)) {
-      throw new PiError(
-        'INVALID_ARGUMENT',
-        `--${option}: does not apply to --backend ${backend}; it applies to ${backends.map((b) => `--backend ${b}`).join(', ')}`,
-        { option: `--${option}` },
-      );
+function refuseContractOptions(values: Readonly<Record<string, unknown>>, backend: string): void {
+  const descriptor = registry.find(backend);
+  if (descriptor === undefined || descriptor.reproducible) return;
+  const applies = registry
+    .ids()
+    .filter((id) => registry.find(id)!.reproducible)
+    .map((id) => `--backend ${id}`)
+    .join(', ');
+  for (const option of CONTRACT_OPTIONS) {
+    if (values[option] !== undefined) {
+      throw new PiError('INVALID_ARGUMENT', `--${option}: does not apply to --backend ${backend} (not reproducible); it applies to ${applies}`, {
+        option: `--${option}`,
+      });
     }
   }
 }
@@ -64,125 +62,113 @@ function* groupLines(result: PiResult, path: string): Generator<string> {
   yield lines.join('');
 }
 
-export const command: Command = {
+export const command = defineCommand({
   name: 'estimate',
   summary: 'Estimate π by Monte Carlo on one backend, with its standard error and 95% interval.',
-  usage: 'estimate [--backend NAME] [--threads N] [--samples N | --groups NxI | --precision P] [--seed S] [--shard K/N] [--json] [--out FILE]',
+  usage: 'estimate [--backend NAME] [--samples N | --groups NxI | --precision P] [--seed S] [options]',
   options: {
-    backend: {
-      type: 'string',
-      short: 'b',
-      valueName: 'name',
-      description: 'Where to run',
-      choices: backendNames(),
-      defaultText: 'loop',
-    },
-    samples: {
-      type: 'string',
-      short: 'n',
-      valueName: 'N',
-      description: 'Points to draw: 1000000, 5e9, 5_000_000, 5M, 2.5G',
-      defaultText: '1M',
-    },
-    groups: {
-      type: 'string',
-      short: 'g',
-      valueName: 'NxI',
-      description: "The seed's N × I: I groups of N points, group i on stream i (e.g. 50000x10000)",
-    },
-    precision: { type: 'string', short: 'p', valueName: 'P', description: 'Target half-width of the 95% interval; picks the samples' },
-    seed: { type: 'string', short: 's', valueName: 'S', description: 'Seed, an integer in [0, 2^53)', defaultText: '0' },
-    generator: { type: 'string', valueName: 'name', description: 'Random generator', choices: GENERATORS, defaultText: 'xoshiro128p' },
-    threads: { type: 'string', short: 't', valueName: 'N', description: 'Worker threads for --backend workers, 1 to 1024', defaultText: 'every core' },
-    'tf-backend': {
-      type: 'string',
-      valueName: 'name',
-      description: 'tfjs backend for --backend tfjs',
-      choices: ['webgpu', 'tensorflow', 'cpu'],
-      defaultText: 'webgpu',
-    },
-    json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
+    backend: backendOption(registry, DEFAULT_BACKEND),
+    ...backendOptionSpecs(registry),
+    samples: samplesOption,
+    groups: groupsOption,
+    precision: precisionOption,
+    seed: seedOption,
+    generator: generatorOption,
+    json: jsonOption,
     shard: {
       type: 'string',
       valueName: 'K/N',
-      description: "Run only shard K of N (contiguous streams) and emit a partial for `pi merge`; 'off' ignores the scheduler",
-      defaultText: 'from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set',
+      description: "Run shard K of N (contiguous streams), a partial for pi merge; 'off' ignores the scheduler",
+      defaultText: 'SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set',
     },
-    shards: { type: 'string', valueName: 'N', description: 'Shard count for a Kubernetes Indexed Job (its completions); or PI_SHARD_COUNT' },
-    out: { type: 'string', short: 'o', valueName: 'FILE', description: 'Also write the JSON result to FILE ({index} and {count} name the shard)' },
+    shards: { type: 'string', valueName: 'N', description: 'Shard count of a Kubernetes Indexed Job (or PI_SHARD_COUNT)' },
+    out: {
+      type: 'string',
+      short: 'o',
+      valueName: 'FILE',
+      description: 'Also write the JSON result to FILE ({index} and {count} name the shard)',
+    },
     checkpoint: {
       type: 'string',
       valueName: 'FILE',
-      description: 'Write the partial result to FILE at an interval and on every stop ({index} and {count} name the shard)',
+      description: 'Write the partial result to FILE at an interval and on every stop ({index}, {count} as for --out)',
     },
-    'checkpoint-every': { type: 'string', valueName: 'T', description: 'Time between checkpoints: 30s, 5m, 1h', defaultText: CHECKPOINT_EVERY_DEFAULT },
+    'checkpoint-every': {
+      type: 'string',
+      valueName: 'T',
+      description: 'Time between checkpoints: 30s, 5m, 1h',
+      defaultText: CHECKPOINT_EVERY_DEFAULT,
+      parse: (text: string, option: string) => parseDuration(option, text),
+    },
     resume: {
       type: 'string',
       valueName: 'FILE',
-      description: 'Continue the run saved in FILE (a checkpoint or --out file), bit for bit; a missing FILE that is also --checkpoint starts afresh',
+      description: 'Continue the run saved in FILE, bit for bit; a missing FILE that is also --checkpoint starts afresh',
     },
-    'groups-out': { type: 'string', valueName: 'FILE', description: 'Write every group of a groups plan to FILE: CSV for *.csv, else one JSON line each' },
-    'memory-budget': { type: 'string', valueName: 'SIZE', description: 'Refuse plans that need more memory (e.g. 4G); or PI_MEMORY_BUDGET', defaultText: '1.5G' },
-    quiet: { type: 'boolean', short: 'q', description: 'No progress bar' },
+    'groups-out': { type: 'string', valueName: 'FILE', description: 'Write every group of a groups plan to FILE: CSV for *.csv, else JSON lines' },
+    'memory-budget': { type: 'string', valueName: 'SIZE', description: 'Refuse plans that need more memory (e.g. 4G), or PI_MEMORY_BUDGET', defaultText: '1.5G' },
+    quiet: { ...quietOption, description: 'No progress bar' },
   },
   examples: [
     'pi estimate --samples 1e8 --seed 1',
-    'pi estimate --backend loop --generator numba --groups 500x64 --seed 1234 --json',
+    'pi estimate --generator numba --groups 500x64 --seed 1234 --json',
     'pi estimate --precision 1e-4',
     'pi estimate --backend naive --samples 5M',
     'pi estimate --backend workers --threads 2 --samples 1e10',
     'pi estimate --backend webgpu --generator numba --groups 50000x50000',
     'pi estimate --backend tfjs --tf-backend cpu --samples 1e7',
-    'pi estimate --samples 1e10 --seed 1 --shard 2/8 --out parts/shard-{index}.json   # then: pi merge parts/',
+    'pi estimate --samples 1e10 --shard 2/8 --out parts/shard-{index}.json',
+    'pi estimate --samples 1e12 --checkpoint ck.json --resume ck.json   # rerun the same line after a stop',
   ],
   async run(args, io) {
-    const backendName = stringOption(args, 'backend') ?? 'loop';
-    refuseOptionsThatDoNotApply(args, backendName);
-    const tfBackend = stringOption(args, 'tf-backend') as BackendOptions['tfBackend']; // checked against its choices
-    const backendOptions: BackendOptions = { ...parseThreadsOption(args), ...(tfBackend === undefined ? {} : { tfBackend }) };
-    const entry = backends[backendName]!;
-    const scheduled = resolveShardOption(args.values, io.env);
+    const { values } = args;
+    const backend = values.backend ?? DEFAULT_BACKEND;
+    const backendOptions = backendOptionsFor(registry, backend, args as ParsedArgs<OptionSpecs>);
+    refuseContractOptions(values, backend);
+    const scheduled = resolveShardOption(values, io.env);
     const resolved = resolveEstimateOptions({
-      ...parseEstimateOptions(args.values),
+      ...planOptions(values),
+      seed: values.seed ?? 0,
+      ...(values.generator === undefined ? {} : { generator: values.generator }),
       ...(scheduled === undefined ? {} : { shard: scheduled.shard }),
     });
     // Everything that could fail is checked before any work: memory, every output target, the resume file.
     const range = shardStreams(resolved.plan, resolved.shard);
     checkMemoryBudget(
       resolved.plan.kind === 'groups' ? '--groups' : '--samples',
-      stringOption(args, 'groups') ?? stringOption(args, 'samples') ?? '',
+      resolved.plan.kind === 'groups' ? `${resolved.plan.pointsPerGroup}x${resolved.plan.groups}` : String(resolved.plan.samples),
       planBytes(resolved.plan, range.streams),
-      memoryBudget(stringOption(args, 'memory-budget'), io.env),
+      memoryBudget(values['memory-budget'], io.env),
     );
-    const fileOption = (name: string) => {
-      const text = stringOption(args, name);
+    const target = (name: 'out' | 'groups-out') => {
+      const text = values[name];
       if (text === undefined) return undefined;
       const path = resultFilePath(text, resolved.shard, `--${name}`);
       checkOutputTarget(`--${name}`, path);
       return path;
     };
-    const outPath = fileOption('out');
-    const groupsOut = fileOption('groups-out');
+    const outPath = target('out');
+    const groupsOut = target('groups-out');
     if (groupsOut !== undefined && resolved.plan.kind !== 'groups') {
       throw invalidArgument('--groups-out', groupsOut, 'a file for a groups plan (--groups NxI)');
     }
-    const checkpointText = stringOption(args, 'checkpoint');
-    const checkpointPath = checkpointText === undefined ? undefined : resultFilePath(checkpointText, resolved.shard, '--checkpoint');
-    const everyText = stringOption(args, 'checkpoint-every');
-    if (everyText !== undefined && checkpointPath === undefined) {
-      throw invalidArgument('--checkpoint-every', everyText, 'a --checkpoint FILE to write at that interval');
+    const checkpointPath = values.checkpoint === undefined ? undefined : resultFilePath(values.checkpoint, resolved.shard, '--checkpoint');
+    if (values['checkpoint-every'] !== undefined && checkpointPath === undefined) {
+      throw invalidArgument('--checkpoint-every', values['checkpoint-every'], 'a --checkpoint FILE to write at that interval');
     }
-    const everyMs = parseDuration('--checkpoint-every', everyText ?? CHECKPOINT_EVERY_DEFAULT);
-    const resumeText = stringOption(args, 'resume');
-    const resumePath = resumeText === undefined ? undefined : resultFilePath(resumeText, resolved.shard, '--resume');
+    const everyMs = values['checkpoint-every'] ?? parseDuration('--checkpoint-every', CHECKPOINT_EVERY_DEFAULT);
+    const resumePath = values.resume === undefined ? undefined : resultFilePath(values.resume, resolved.shard, '--resume');
     const resume = resumePath === undefined ? undefined : readResumePoint(resumePath, resolved, checkpointPath);
     const options = { ...resolved, ...(resume === undefined ? {} : { resume }) };
     const checkpointer =
-      checkpointPath === undefined ? undefined : new Checkpointer(checkpointPath, everyMs, { options, backend: backendName }, (m) => io.stderr(`pi estimate: warning: ${m}\n`));
+      checkpointPath === undefined
+        ? undefined
+        : new Checkpointer(checkpointPath, everyMs, { options, backend }, (m) => io.stderr(`pi estimate: warning: ${m}\n`));
 
-    const estimator = await entry.load(backendOptions);
-    const progress = createProgressBar(io, backendName, { quiet: flag(args, 'quiet') || flag(args, 'json') });
-    let result;
+    const estimator = await registry.find(backend)!.create(backendOptions); // --backend is checked against the registry's ids
+    const json = values.json === true;
+    const progress = createProgressBar(io, backend, { quiet: values.quiet === true || json });
+    let result: PiResult;
     try {
       result = await estimator.run({
         ...options,
@@ -197,7 +183,7 @@ export const command: Command = {
       await estimator.dispose?.();
     }
     const code = result.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
-    if (flag(args, 'json')) io.stdout(`${JSON.stringify(resultJson(result, { for: 'print' }))}\n`);
+    if (json) io.stdout(`${JSON.stringify(resultJson(result, { for: 'print' }))}\n`);
     else io.stdout(formatResult(result, createStyle(io.color)));
     const file = () => `${JSON.stringify(resultJson(result))}\n`;
     const writes: OutputWrite[] = [];
@@ -206,48 +192,4 @@ export const command: Command = {
     if (groupsOut !== undefined) writes.push({ option: '--groups-out', path: groupsOut, data: () => groupLines(result, groupsOut) });
     return writeOutputs(io, 'estimate', writes, code);
   },
-};
-
-/** Turns `--threads N` into the workers backend's option: an integer in [1, 1024]. */
-export function parseThreadsOption(args: ParsedArgs): BackendOptions {
-  return args.values['threads'] === undefined ? {} : { threads: integerOption(args, 'threads', 1, 1, 1024) };
-}
-
-/** Turns `--samples`, `--groups`, `--precision`, `--seed`, `--generator` into validated library options. */
-export function parseEstimateOptions(values: Readonly<Record<string, string | boolean | undefined>>): EstimateOptions {
-  const text = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
-  const given = ['samples', 'groups', 'precision'].filter((k) => text(k) !== undefined);
-  if (given.length > 1) {
-    throw new PiError('INVALID_ARGUMENT', `--${given.join(' and --')}: give only one of --samples, --groups or --precision`, {
-      option: `--${given[0]}`,
-    });
-  }
-  const samples = text('samples');
-  const groups = text('groups');
-  const precision = text('precision');
-  const seedText = text('seed');
-  let seed = 0;
-  if (seedText !== undefined) {
-    if (!/^\d+$/.test(seedText.trim())) throw invalidArgument('--seed', seedText, 'an integer in [0, 2^53)');
-    try {
-      seed = checkSeed(Number(seedText));
-    } catch {
-      throw invalidArgument('--seed', seedText, 'an integer in [0, 2^53)');
-    }
-  }
-  let precisionValue: number | undefined;
-  if (precision !== undefined) {
-    precisionValue = Number(precision);
-    if (!(precisionValue > 0) || !Number.isFinite(precisionValue) || precisionValue < 3.4e-8) {
-      throw invalidArgument('--precision', precision, 'a number in [3.4e-8, ∞), e.g. 1e-4');
-    }
-  }
-  const generator = text('generator');
-  return {
-    ...(samples !== undefined ? { samples: parseCount('--samples', samples) } : {}),
-    ...(groups !== undefined ? { groups: parseGroups('--groups', groups) } : {}),
-    ...(precisionValue !== undefined ? { precision: precisionValue } : {}),
-    ...(generator !== undefined ? { generator: generator as EstimateOptions['generator'] & string } : {}),
-    seed,
-  };
-}
+});

@@ -1,10 +1,10 @@
 import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PiError, describeValue, isPiError, mergeShardResults, type PiResult } from '@pi/core';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { SCHEMA_VERSION, formatResult, resultJson } from '../format.js';
-import { flag, stringOption } from '../_parseArgs.js';
+import { jsonOption } from '../options.js';
 import { createStyle } from '../_style.js';
 import { checkOutputTarget, writeOutputs } from '../ops/outputFile.js';
 
@@ -105,13 +105,13 @@ async function readInputs(inputs: readonly string[], io: CliIo): Promise<Labelle
   return values;
 }
 
-export const command: Command = {
+export const command = defineCommand({
   name: 'merge',
   summary: 'Combine the partial results of `pi estimate --shard K/N` into the whole run, bit for bit.',
   usage: 'merge FILE|DIR|- ... [--json] [--out FILE]',
   positionals: 'FILE|DIR|-',
   options: {
-    json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
+    json: jsonOption,
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'Also write the merged JSON result to FILE' },
   },
   examples: [
@@ -125,7 +125,7 @@ export const command: Command = {
         option: 'FILE',
       });
     }
-    const out = stringOption(args, 'out');
+    const { out } = args.values;
     if (out !== undefined) checkOutputTarget('--out', out);
     const values = await readInputs(args.positionals, io);
     for (const { label, value } of values) {
@@ -141,8 +141,8 @@ export const command: Command = {
       values.map((v) => v.value as PiResult),
       { labels: values.map((v) => v.label) },
     );
-    io.stdout(flag(args, 'json') ? `${JSON.stringify(resultJson(merged, { for: 'print' }))}\n` : formatResult(merged, createStyle(io.color)));
+    io.stdout(args.values.json === true ? `${JSON.stringify(resultJson(merged, { for: 'print' }))}\n` : formatResult(merged, createStyle(io.color)));
     const file = () => `${JSON.stringify(resultJson(merged))}\n`;
     return writeOutputs(io, 'merge', out === undefined ? [] : [{ option: '--out', path: out, data: file }], 0);
   },
-};
+});

@@ -1,24 +1,13 @@
 import {
   BLOCK_SIZE,
-  binomialInterval,
-  binomialStandardError,
-  jumpState,
-  streamState,
+  StreamCursor,
+  convergencePoint,
   yieldToEventLoop,
+  type ConvergencePoint,
   type GeneratorName,
   type Progress,
 } from '@pi/core';
 import { streamCounters } from '@pi/cpu';
-
-/** One point of a convergence curve: the estimate after the first `samples` points of the plan. */
-export interface ConvergencePoint {
-  readonly samples: number;
-  readonly inside: number;
-  readonly pi: number;
-  readonly standardError: number;
-  readonly lower: number;
-  readonly upper: number;
-}
 
 /** Sample counts 16, 32, 64, … doubling up to `samples`, and `samples` itself. */
 export function doublingCheckpoints(samples: number): number[] {
@@ -43,9 +32,8 @@ export async function convergence(
   let sliceStarted = started;
   const total = checkpoints[checkpoints.length - 1] ?? 0;
   const counter = streamCounters[generator];
-  const state = new Int32Array(4);
-  let base = streamState(generator, seed, 0);
-  state.set(base);
+  const streams = new StreamCursor(generator, seed);
+  const state = new Int32Array(streams.state);
   let inBlock = 0;
   let done = 0;
   let inside = 0;
@@ -53,8 +41,7 @@ export async function convergence(
   for (const target of checkpoints) {
     while (done < target) {
       if (inBlock === BLOCK_SIZE) {
-        base = jumpState(generator, base, 1);
-        state.set(base);
+        state.set(streams.advance());
         inBlock = 0;
       }
       const n = Math.min(target - done, BLOCK_SIZE - inBlock);
@@ -70,12 +57,14 @@ export async function convergence(
         if (run.signal?.aborted === true) return { points: out, aborted: true };
       }
     }
-    const pi = (4 * inside) / done;
-    const standardError = binomialStandardError(inside, done);
-    const { lower, upper } = binomialInterval(inside, done);
-    out.push({ samples: done, inside, pi, standardError, lower, upper });
+    out.push(convergencePoint(inside, done));
   }
   return { points: out, aborted: false };
+}
+
+/** A point with its interval's ends as fields of their own: for the chart, and `pi plot --json`. */
+export function flatPoint(p: ConvergencePoint) {
+  return { samples: p.samples, inside: p.inside, pi: p.pi, standardError: p.standardError, lower: p.ci.lower, upper: p.ci.upper };
 }
 
 /** A Vega-Lite chart of π̂ against samples on a log axis, with the 95% band and a rule at π. */
@@ -85,7 +74,7 @@ export function convergenceChart(points: readonly ConvergencePoint[], title: str
     title,
     width: 640,
     height: 360,
-    data: { values: points.map((p) => ({ ...p })) },
+    data: { values: points.map(flatPoint) },
     encoding: { x: { field: 'samples', type: 'quantitative', scale: { type: 'log' }, title: 'samples (log scale)' } },
     layer: [
       {

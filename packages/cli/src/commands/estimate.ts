@@ -36,11 +36,10 @@ function refuseContractOptions(values: Readonly<Record<string, unknown>>, backen
   const applies = registry
     .ids()
     .filter((id) => registry.find(id)!.reproducible)
-    .map((id) => `--backend ${id}`)
     .join(', ');
   for (const option of CONTRACT_OPTIONS) {
     if (values[option] !== undefined) {
-      throw new PiError('INVALID_ARGUMENT', `--${option}: does not apply to --backend ${backend} (not reproducible); it applies to ${applies}`, {
+      throw new PiError('INVALID_ARGUMENT', `--${option}: applies to --backend ${applies} only, not ${backend} (it draws unseeded numbers)`, {
         option: `--${option}`,
       });
     }

@@ -66,6 +66,6 @@ describe('SIGKILL, then --resume: equal to the uninterrupted run, bit for bit', 
     expect(edited.stderr).toMatch(/checksum .* does not match its counts/);
     const naive = await runPi(['estimate', '-b', 'naive', '-n', '1e6', '--resume', file]);
     expect(naive.code).toBe(2);
-    expect(naive.stderr).toMatch(/--resume: does not apply to --backend naive/);
+    expect(naive.stderr).toMatch(/--resume: applies to --backend loop, simd, workers, webgpu only, not naive/);
   }, 120_000);
 });

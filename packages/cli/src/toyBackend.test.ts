@@ -1,4 +1,5 @@
-import { BackendRegistry, GENERATORS, RunTally, StreamCursor, streamPoints, type BackendDescriptor } from '@pi/core';
+import { BackendRegistry, GENERATORS, StreamCursor, streamPoints, type BackendDescriptor } from '@pi/core';
+import { RunTally } from '@pi/core/internal';
 import { streamCounters } from '@pi/cpu';
 import { describeConformance } from '../test/describeConformance.js';
 

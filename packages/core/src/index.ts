@@ -56,6 +56,15 @@ export {
   t975,
   samplesForPrecision,
 } from './statistics.js';
+export {
+  median,
+  summarizeTimes,
+  speedup,
+  timeColdWarm,
+  type ColdWarmOptions,
+  type TimedCall,
+  type TimingSummary,
+} from './benchStatistics.js';
 export { convergencePoint, type ConvergencePoint } from './convergence.js';
 export { makeResult, type RunCounts } from './result.js';
 export { resumePointFrom } from './resumePoint.js';
@@ -68,8 +77,6 @@ export {
   resolveEstimateOptions,
 } from './estimateOptions.js';
 export { parseCount, parseGroups, COUNT_FORMS } from './parseCount.js';
-export { yieldToEventLoop } from './yieldToEventLoop.js';
-export { RunTally, PROGRESS_MS, type RunIdentity } from './runTally.js';
 export {
   shardFromEnvironment,
   SHARD_COUNT_VARIABLE,

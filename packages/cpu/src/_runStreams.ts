@@ -1,11 +1,10 @@
 import {
-  RunTally,
   StreamCursor,
   streamPoints,
   type PiResult,
   type ResolvedEstimateOptions,
-  type RunIdentity,
 } from '@pi/core';
+import { RunTally, type RunIdentity } from '@pi/core/internal';
 import type { StreamCounter } from './kernels/streamCounter.js';
 
 /** Points counted between clock checks: about a millisecond of work. */

@@ -69,7 +69,7 @@ const TERMINAL_COLUMNS: readonly TableColumn[] = [
   { header: 'samples/s', align: 'right' },
   { header: 'π̂', align: 'right' },
   { header: 'error', align: 'right' },
-  { header: 'vs base', align: 'right' },
+  { header: 'vs baseline', align: 'right' },
   { header: 'numba warm', align: 'right' },
   { header: 'vs numba', align: 'right' },
 ];

@@ -2,11 +2,11 @@ import {
   BLOCK_SIZE,
   StreamCursor,
   convergencePoint,
-  yieldToEventLoop,
   type ConvergencePoint,
   type GeneratorName,
   type Progress,
 } from '@pi/core';
+import { yieldToEventLoop } from '@pi/core/internal';
 import { streamCounters } from '@pi/cpu';
 
 /** Sample counts 16, 32, 64, … doubling up to `samples`, and `samples` itself. */

@@ -1,4 +1,4 @@
-import { PiError, invalidArgument, resolveEstimateOptions, shardStreams, type PiResult } from '@pi/core';
+import { PiError, invalidArgument, rangePoints, resolveEstimateOptions, shardStreams, type PiResult } from '@pi/core';
 import { defineCommand, type OptionSpecs, type ParsedArgs } from '../command.js';
 import { formatResult, resultJson } from '../format.js';
 import {
@@ -180,6 +180,11 @@ export const command = defineCommand({
     } finally {
       progress.done();
       await estimator.dispose?.();
+    }
+    if (resume !== undefined && resume.streams > 0) {
+      // Says in the result that it continued a saved run, and from how far.
+      const resumedSamples = rangePoints(resolved.plan, range.firstStream, resume.streams);
+      result = { ...result, details: { ...result.details, resumedSamples } };
     }
     const code = result.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
     if (json) io.stdout(`${JSON.stringify(resultJson(result, { for: 'print' }))}\n`);

@@ -114,4 +114,23 @@ describe('the other long commands stop within the bound with what they have', ()
     expect(exit.code).toBe(143);
     expect(printedJson(exit)).toMatchObject({ status: 'aborted' });
   }, 90_000);
+
+  test('pi transfer: SIGINT between launches exits 130 within the bound (it no longer keeps running)', async () => {
+    const pi = startPi(['transfer', '--length', '1000000', '--launches', '10000', '--json']);
+    await new Promise((r) => setTimeout(r, 4000));
+    const sentAt = pi.kill('SIGINT');
+    const exit = await pi.exit;
+    expect(exit.exitedAt - sentAt).toBeLessThan(STOP_BOUND_MS);
+    expect(exit.code).toBe(130);
+    expect(printedJson(exit)).toMatchObject({ status: 'aborted' });
+  }, 90_000);
+});
+
+describe('pi transfer at the advertised 16,777,216 elements', () => {
+  test('runs (2-D dispatch) and stdout is exactly one JSON object: no Dawn diagnostics on it', async () => {
+    const { runPi } = await import('./_pi.js');
+    const exit = await runPi(['transfer', '--length', '16777216', '--launches', '2', '--json']);
+    expect(exit.code).toBe(0);
+    expect(printedJson(exit)).toMatchObject({ length: 16_777_216, correct: true, status: 'completed' });
+  }, 120_000);
 });

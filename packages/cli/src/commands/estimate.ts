@@ -19,7 +19,7 @@ import { DEFAULT_BACKEND, registry } from '../registry.js';
 import { createStyle } from '../_style.js';
 import { resolveShardOption, resultFilePath } from '../shardOption.js';
 import { CHECKPOINT_EVERY_DEFAULT, Checkpointer, parseDuration, readResumePoint } from '../ops/checkpoint.js';
-import { checkMemoryBudget, memoryBudget, planBytes } from '../ops/memoryBudget.js';
+import { checkMemoryBudget, memoryBudget, memoryBudgetOption, planBytes } from '../ops/memoryBudget.js';
 import { checkOutputTarget, writeOutputs, type OutputWrite } from '../ops/outputFile.js';
 import { stoppedExitCode } from '../ops/signals.js';
 
@@ -105,7 +105,7 @@ export const command = defineCommand({
       description: 'Continue the run saved in FILE, bit for bit; a missing FILE that is also --checkpoint starts afresh',
     },
     'groups-out': { type: 'string', valueName: 'FILE', description: 'Write every group of a groups plan to FILE: CSV for *.csv, else JSON lines' },
-    'memory-budget': { type: 'string', valueName: 'SIZE', description: 'Refuse plans that need more memory (e.g. 4G), or PI_MEMORY_BUDGET', defaultText: '1.5G' },
+    'memory-budget': memoryBudgetOption,
     quiet: { ...quietOption, description: 'No progress bar' },
   },
   examples: [
@@ -138,6 +138,7 @@ export const command = defineCommand({
       resolved.plan.kind === 'groups' ? `${resolved.plan.pointsPerGroup}x${resolved.plan.groups}` : String(resolved.plan.samples),
       planBytes(resolved.plan, range.streams),
       memoryBudget(values['memory-budget'], io.env),
+      'shard it with --shard K/N',
     );
     const target = (name: 'out' | 'groups-out') => {
       const text = values[name];

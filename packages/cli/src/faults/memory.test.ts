@@ -20,6 +20,15 @@ describe('memory: plans are refused up front or kept small', () => {
     expect(env.stderr).toMatch(/memory budget of 1 GiB/);
   }, 90_000);
 
+  test('pi dataframe: a shape past the budget by its method\'s measured cost is refused at once (1 × 10,000,000 cells by cell)', async () => {
+    const started = performance.now();
+    const exit = await runPi(['dataframe', '-r', '1', '-c', '10000000', '-m', 'cell']);
+    expect(exit.code).toBe(2);
+    expect(exit.stderr).toMatch(/--rows × --cols: "1x10000000 with --method cell" .* needs about \d+(\.\d+)? GiB \(use fewer rows or columns/);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect((await runPi(['dataframe', '-r', '1', '-c', '1000000'])).code).toBe(2);
+  }, 60_000);
+
   test('past 10,000 groups the printed JSON summarises them; --groups-out writes every group (CSV or NDJSON)', async () => {
     const dir = await scratch('groups');
     const csv = join(dir, 'groups.csv');

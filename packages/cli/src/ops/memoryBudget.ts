@@ -4,7 +4,7 @@ import { invalidArgument, type Plan } from '@pi/core';
 export const DEFAULT_MEMORY_BUDGET = 1.5 * 2 ** 30;
 
 /** What a run holds whatever its plan: Node, the modules, one backend's buffers. */
-const BASE_BYTES = 160 * 2 ** 20;
+export const BASE_BYTES = 160 * 2 ** 20;
 
 /**
  * What each group of a groups plan costs while it runs and is reported: its count and estimate as
@@ -52,12 +52,20 @@ export function planBytes(plan: Plan, groups: number): number {
  * Refuses, before any work, a plan that would need more memory than the budget: an INVALID_ARGUMENT
  * (exit 2) with what it would need, the limit, and the ways out.
  */
-export function checkMemoryBudget(option: string, value: string, needed: number, budget: number): void {
+export function checkMemoryBudget(option: string, value: string, needed: number, budget: number, smaller: string): void {
   if (needed <= budget) return;
   throw invalidArgument(
     option,
     value,
     `a plan that fits the memory budget of ${formatBytes(budget)}; this one needs about ${formatBytes(needed)} ` +
-      `(shard it with --shard K/N, or raise the budget with --memory-budget or PI_MEMORY_BUDGET)`,
+      `(${smaller}, or raise the budget with --memory-budget or PI_MEMORY_BUDGET)`,
   );
 }
+
+/** `--memory-budget SIZE`, shared by the commands that hold plan-sized data. */
+export const memoryBudgetOption = {
+  type: 'string',
+  valueName: 'SIZE',
+  description: 'Refuse plans that need more memory (e.g. 4G), or PI_MEMORY_BUDGET',
+  defaultText: '1.5G',
+} as const;

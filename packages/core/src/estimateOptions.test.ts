@@ -37,3 +37,21 @@ describe('resolveEstimateOptions refuses what it cannot use', () => {
     expect(() => parseCount('--samples', '1.55e1')).toThrow(/not allowed/);
   });
 });
+
+describe('messages name the value as given', () => {
+  it('--groups names the whole value, not the half that failed', async () => {
+    const { parseGroups } = await import('./parseCount.js');
+    expect(() => parseGroups('--groups', 'x')).toThrow(/^--groups: "x" is not allowed/);
+    expect(() => parseGroups('--groups', '10xabc')).toThrow(/^--groups: "10xabc" is not allowed/);
+  });
+
+  it('Slurm variables: a count of 0 blames SLURM_ARRAY_TASK_COUNT, a task outside MIN..MAX names the range', async () => {
+    const { shardFromEnvironment } = await import('./shardFromEnvironment.js');
+    expect(() => shardFromEnvironment({ SLURM_ARRAY_TASK_ID: '0', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '0' })).toThrow(
+      /^SLURM_ARRAY_TASK_COUNT: 0 is not allowed; expected at least 1 task/,
+    );
+    expect(() =>
+      shardFromEnvironment({ SLURM_ARRAY_TASK_ID: '9', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_MAX: '3', SLURM_ARRAY_TASK_COUNT: '4' }),
+    ).toThrow(/^SLURM_ARRAY_TASK_ID: 9 is not allowed; expected a task id in the array's range 0\.\.3/);
+  });
+});

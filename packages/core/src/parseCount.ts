@@ -41,8 +41,14 @@ export function parseGroups(option: string, text: string): { pointsPerGroup: num
   const forms = 'N x I: points per group times groups, each an integer in [1, 2^53), e.g. 50000x10000';
   const parts = text.trim().split(/\s*[x×]\s*/i);
   if (parts.length !== 2) throw invalidArgument(option, text, forms);
-  const pointsPerGroup = parseCount(option, parts[0]!, forms);
-  const groups = parseCount(option, parts[1]!, forms);
+  let pointsPerGroup: number;
+  let groups: number;
+  try {
+    pointsPerGroup = parseCount(option, parts[0]!, forms);
+    groups = parseCount(option, parts[1]!, forms);
+  } catch {
+    throw invalidArgument(option, text, forms); // the whole value, not the half that failed ("x" → "")
+  }
   if (pointsPerGroup * groups >= MAX_SAMPLES) throw invalidArgument(option, text, 'N × I below 2^53');
   return { pointsPerGroup, groups };
 }

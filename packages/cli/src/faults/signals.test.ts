@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { printedJson, scratch, startPi, waitForFile } from './_pi.js';
@@ -50,15 +50,20 @@ describe('pi estimate stops on SIGINT, SIGTERM and SIGHUP with its partial resul
   }, 90_000);
 });
 
+/** Starts `pi …args`, sends `signal` after `delayMs`, and resolves with how it ended and how long it took to stop. */
+async function stopAfter(args: string[], signal: NodeJS.Signals, delayMs: number, env?: NodeJS.ProcessEnv) {
+  const pi = startPi(args, env === undefined ? {} : { env });
+  await new Promise((r) => setTimeout(r, delayMs));
+  const sentAt = pi.kill(signal);
+  const exit = await pi.exit;
+  return { exit, stopMs: exit.exitedAt - sentAt };
+}
+
 describe('the other long commands stop within the bound with what they have', () => {
   test('pi plot: SIGINT mid-curve writes the chart of the points so far and exits 130', async () => {
-    const dir = await scratch('plot');
-    const chart = join(dir, 'c.svg');
-    const pi = startPi(['plot', '-n', '1e12', '--out', chart, '--json']);
-    await new Promise((r) => setTimeout(r, 2500));
-    const sentAt = pi.kill('SIGINT');
-    const exit = await pi.exit;
-    expect(exit.exitedAt - sentAt).toBeLessThan(STOP_BOUND_MS + 3000); // + rendering the chart of what was counted
+    const chart = join(await scratch('plot'), 'c.svg');
+    const { exit, stopMs } = await stopAfter(['plot', '-n', '1e12', '--out', chart, '--json'], 'SIGINT', 2500);
+    expect(stopMs).toBeLessThan(STOP_BOUND_MS + 3000); // + rendering the chart of what was counted
     expect(exit.code).toBe(130);
     const printed = printedJson(exit) as { status: string; points: unknown[] };
     expect(printed.status).toBe('aborted');
@@ -66,65 +71,39 @@ describe('the other long commands stop within the bound with what they have', ()
     expect(readFileSync(chart, 'utf8')).toContain('Convergence');
   }, 90_000);
 
-  test('pi estimate --backend tfjs --tf-backend cpu: SIGTERM stops the tensor loop (it yields to the event loop)', async () => {
-    const pi = startPi(['estimate', '-b', 'tfjs', '--tf-backend', 'cpu', '-n', '1e12', '--json']);
-    await new Promise((r) => setTimeout(r, 5000));
-    const sentAt = pi.kill('SIGTERM');
-    const exit = await pi.exit;
-    expect(exit.exitedAt - sentAt).toBeLessThan(STOP_BOUND_MS);
-    expect(exit.code).toBe(143);
-    expect(printedJson(exit)).toMatchObject({ status: 'aborted', backend: 'tfjs-cpu' });
-  }, 90_000);
-
   test('pi bench: SIGINT inside a row stops within the bound, prints the report, and never writes a 0-byte --markdown', async () => {
-    const dir = await scratch('bench');
-    const markdown = join(dir, 'BENCH.md');
-    const pi = startPi(['bench', '--peer', 'none', '--json', '--markdown', markdown]);
-    await new Promise((r) => setTimeout(r, 4000));
-    const sentAt = pi.kill('SIGINT');
-    const exit = await pi.exit;
-    expect(exit.exitedAt - sentAt).toBeLessThan(STOP_BOUND_MS);
+    const markdown = join(await scratch('bench'), 'BENCH.md');
+    const { exit, stopMs } = await stopAfter(['bench', '--peer', 'none', '--json', '--markdown', markdown], 'SIGINT', 4000);
+    expect(stopMs).toBeLessThan(STOP_BOUND_MS);
     expect(exit.code).toBe(130);
     expect(printedJson(exit)).toMatchObject({ status: 'aborted' });
     expect(readFileSync(markdown, 'utf8').length).toBeGreaterThan(0);
   }, 90_000);
 
-  test('pi bench: a numba probe that hangs (PI_PYTHON sleeps) is killed by Ctrl-C; the bench exits 130', async () => {
-    const dir = await scratch('peer');
-    const python = join(dir, 'python');
-    const { writeFileSync, chmodSync } = await import('node:fs');
-    writeFileSync(python, '#!/bin/sh\ntrap "" TERM\nsleep 600\n');
-    chmodSync(python, 0o755);
-    const pi = startPi(['bench', '--quick', '--only', '1', '--runs', '1', '--json'], { env: { PI_PYTHON: python } });
-    // The rows take a few seconds; then the probe starts and hangs.
-    await new Promise((r) => setTimeout(r, 12_000));
-    const sentAt = pi.kill('SIGINT');
-    const exit = await pi.exit;
-    expect(exit.exitedAt - sentAt).toBeLessThan(STOP_BOUND_MS);
-    expect(exit.code).toBe(130);
-    expect(printedJson(exit)).toMatchObject({ status: 'aborted' });
-  }, 90_000);
-
-  test('pi dataframe --method cell: SIGTERM keeps the complete rows and exits 143', async () => {
-    const pi = startPi(['dataframe', '-r', '1e6', '-c', '5', '-m', 'cell', '--json']);
-    await new Promise((r) => setTimeout(r, 5000));
-    const sentAt = pi.kill('SIGTERM');
-    const exit = await pi.exit;
-    expect(exit.exitedAt - sentAt).toBeLessThan(STOP_BOUND_MS);
-    expect(exit.code).toBe(143);
-    expect(printedJson(exit)).toMatchObject({ status: 'aborted' });
-  }, 90_000);
-
-  test('pi transfer: SIGINT between launches exits 130 within the bound (it no longer keeps running)', async () => {
-    const pi = startPi(['transfer', '--length', '1000000', '--launches', '10000', '--json']);
-    await new Promise((r) => setTimeout(r, 4000));
-    const sentAt = pi.kill('SIGINT');
-    const exit = await pi.exit;
-    expect(exit.exitedAt - sentAt).toBeLessThan(STOP_BOUND_MS);
-    expect(exit.code).toBe(130);
-    expect(printedJson(exit)).toMatchObject({ status: 'aborted' });
-  }, 90_000);
+  // [what, argv, signal, ms before the signal, extra environment, what the printed JSON holds]
+  const cases: [string, string[], NodeJS.Signals, number, (dir: string) => NodeJS.ProcessEnv, Record<string, unknown>][] = [
+    ['tfjs on the cpu backend: the tensor loop yields to the event loop', ['estimate', '-b', 'tfjs', '--tf-backend', 'cpu', '-n', '1e12', '--json'], 'SIGTERM', 5000, () => ({}), { backend: 'tfjs-cpu' }],
+    ['bench with a numba probe that hangs (PI_PYTHON ignores SIGTERM and sleeps): the probe is killed', ['bench', '--quick', '--only', '1', '--runs', '1', '--json'], 'SIGINT', 12_000, (dir) => ({ PI_PYTHON: hungPython(dir) }), {}],
+    ['dataframe --method cell keeps its complete rows', ['dataframe', '-r', '1e6', '-c', '5', '-m', 'cell', '--json'], 'SIGTERM', 5000, () => ({}), {}],
+    ['transfer stops between launches (it no longer keeps running)', ['transfer', '--length', '1000000', '--launches', '10000', '--json'], 'SIGINT', 4000, () => ({}), {}],
+  ];
+  for (const [what, argv, signal, delayMs, env, holds] of cases) {
+    test(`pi ${what}: ${signal} exits ${EXIT[signal]} within the bound with an aborted result`, async () => {
+      const { exit, stopMs } = await stopAfter(argv, signal, delayMs, env(await scratch('stop')));
+      expect(stopMs).toBeLessThan(STOP_BOUND_MS);
+      expect(exit.code).toBe(EXIT[signal]);
+      expect(printedJson(exit)).toMatchObject({ status: 'aborted', ...holds });
+    }, 90_000);
+  }
 });
+
+/** A "python" that never answers: it ignores SIGTERM and sleeps (the probe must kill it with SIGKILL). */
+function hungPython(dir: string): string {
+  const python = join(dir, 'python');
+  writeFileSync(python, '#!/bin/sh\ntrap "" TERM\nsleep 600\n');
+  chmodSync(python, 0o755);
+  return python;
+}
 
 describe('pi transfer at the advertised 16,777,216 elements', () => {
   test('runs (2-D dispatch) and stdout is exactly one JSON object: no Dawn diagnostics on it', async () => {

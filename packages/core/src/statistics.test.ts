@@ -13,6 +13,20 @@ import { insideXoshiro } from './insideRule.js';
 import { xoshiro128p } from './xoshiro128p.js';
 import { samplesPlan, groupsPlan } from './plan.js';
 
+/** Counts of a groups plan of 4 × 100 points. */
+const FOUR_GROUPS = {
+  plan: groupsPlan(100, 4),
+  generator: 'numba',
+  seed: 1,
+  backend: 'test',
+  reproducible: true,
+  inside: 79 + 80 + 76 + 81,
+  samples: 400,
+  seconds: 1,
+  status: 'completed',
+  groupCounts: [79, 80, 76, 81],
+} as const;
+
 describe('statistics', () => {
   it('binomial standard error is 4·√(p(1−p)/S)', () => {
     expect(binomialStandardError(785_398, 1_000_000)).toBeCloseTo(4 * Math.sqrt((0.785398 * 0.214602) / 1e6), 12);
@@ -41,18 +55,7 @@ describe('statistics', () => {
   });
 
   it('makeResult: groups plans average group estimates and use their spread', () => {
-    const r = makeResult({
-      plan: groupsPlan(100, 4),
-      generator: 'numba',
-      seed: 1,
-      backend: 'test',
-      reproducible: true,
-      inside: 79 + 80 + 76 + 81,
-      samples: 400,
-      seconds: 1,
-      status: 'completed',
-      groupCounts: [79, 80, 76, 81],
-    });
+    const r = makeResult(FOUR_GROUPS);
     expect(r.pi).toBeCloseTo(((79 + 80 + 76 + 81) / 4) * (4 / 100), 12);
     expect(r.groupEstimates).toEqual([3.16, 3.2, 3.04, 3.24]);
     expect(r.standardError).toBeCloseTo(groupStandardError([3.16, 3.2, 3.04, 3.24]), 12);
@@ -104,18 +107,8 @@ describe('statistics', () => {
   });
 
   it('groups: two groups that agree fall back to the pooled binomial (never a standard error of 0)', () => {
-    const r = makeResult({
-      plan: groupsPlan(2, 2),
-      generator: 'numba',
-      seed: 1,
-      backend: 'test',
-      reproducible: true,
-      inside: 4,
-      samples: 4,
-      seconds: 1,
-      status: 'completed',
-      groupCounts: [2, 2],
-    });
+    // The same counts as the test above, in a plan too small for a spread.
+    const r = makeResult({ ...FOUR_GROUPS, plan: groupsPlan(2, 2), inside: 4, samples: 4, groupCounts: [2, 2] });
     expect(r.standardError).toBeGreaterThan(0);
     expect(r.ci).toEqual(binomialInterval(4, 4));
     const one = makeResult({ ...r, plan: groupsPlan(100, 1), inside: 80, samples: 100, groupCounts: [80] });

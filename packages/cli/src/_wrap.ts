@@ -5,15 +5,15 @@ export function displayWidth(text: string): number {
 }
 
 /**
- * Splits text into lines of at most `width` characters at spaces; a word longer than a line is cut.
- * Never returns no lines (an empty text is one empty line).
+ * Splits text into lines of at most `width` characters at spaces (ANSI styles take no room); a word
+ * longer than a line is cut. Never returns no lines (an empty text is one empty line).
  */
 export function wrapText(text: string, width: number): string[] {
   const limit = Math.max(8, width);
   const lines: string[] = [];
   let line = '';
   for (let word of text.split(/\s+/).filter((w) => w !== '')) {
-    while ([...word].length > limit) {
+    while (displayWidth(word) > limit) {
       if (line !== '') lines.push(line);
       line = '';
       const chars = [...word];
@@ -21,7 +21,7 @@ export function wrapText(text: string, width: number): string[] {
       word = chars.slice(limit).join('');
     }
     if (line === '') line = word;
-    else if ([...line].length + 1 + [...word].length <= limit) line += ` ${word}`;
+    else if (displayWidth(line) + 1 + displayWidth(word) <= limit) line += ` ${word}`;
     else {
       lines.push(line);
       line = word;

@@ -83,6 +83,7 @@ describe('usage errors: exit 2 and one line naming the option, the value and wha
     [['--sampels', '5'], /--sampels: unknown option for "pi estimate"; did you mean --samples\? see pi estimate --help/],
     [['-x'], /-x: unknown option for "pi estimate"/],
     [['--threads', '2'], /--threads: applies to --backend workers only, not loop/],
+    [['-t', '2', '--backend', 'simd'], /--threads: applies to --backend workers only, not simd/],
     [['--backend', 'workers', '--tf-backend', 'cpu'], /--tf-backend: applies to --backend tfjs only, not workers/],
     [['--tf-backend', 'metal', '--backend', 'tfjs'], /--tf-backend: "metal" is not allowed; expected webgpu, tensorflow, cpu/],
     [['--samples', '--json'], /--samples: needs a value/],

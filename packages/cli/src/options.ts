@@ -47,14 +47,18 @@ export function integerParser(min: number, max: number): (text: string, option: 
 /** A count of points: `1000000`, `5e9`, `5_000_000`, `5M`, `2.5G`. */
 const parseSamples = (text: string, option: string) => parseCount(option, text);
 
-export const seedOption = {
-  type: 'string',
-  short: 's',
-  valueName: 'S',
-  description: `Seed, ${SEED_RULE}`,
-  defaultText: '0',
-  parse: parseSeed,
-} as const satisfies OptionSpec<number>;
+/** A string option read by `parse` into a typed value, with its one-letter alias and placeholder. */
+function valueOption<Value>(
+  short: string,
+  valueName: string,
+  description: string,
+  parse: (text: string, option: string) => Value,
+  defaultText?: string,
+): OptionSpec<Value> & { readonly type: 'string'; readonly parse: (text: string, option: string) => Value } {
+  return { type: 'string', short, valueName, description, parse, ...(defaultText === undefined ? {} : { defaultText }) };
+}
+
+export const seedOption = valueOption('s', 'S', `Seed, ${SEED_RULE}`, parseSeed, '0');
 
 export const generatorOption = {
   type: 'string',
@@ -65,34 +69,20 @@ export const generatorOption = {
   parse: (text: string) => text as GeneratorName, // checked against choices first
 } as const satisfies OptionSpec<GeneratorName>;
 
-export const samplesOption = {
-  type: 'string',
-  short: 'n',
-  valueName: 'N',
-  description: 'Points to draw: 1000000, 5e9, 5_000_000, 5M, 2.5G',
-  defaultText: '1M',
-  parse: parseSamples,
-} as const satisfies OptionSpec<number>;
+export const samplesOption = valueOption('n', 'N', 'Points to draw: 1000000, 5e9, 5_000_000, 5M, 2.5G', parseSamples, '1M');
 
-export const groupsOption = {
-  type: 'string',
-  short: 'g',
-  valueName: 'NxI',
-  description: "The seed's N × I: I groups of N points, group i on stream i (e.g. 50000x10000)",
-  parse: (text: string, option: string) => parseGroups(option, text),
-} as const satisfies OptionSpec<{ pointsPerGroup: number; groups: number }>;
+export const groupsOption = valueOption(
+  'g',
+  'NxI',
+  "The seed's N × I: I groups of N points, group i on stream i (e.g. 50000x10000)",
+  (text, option) => parseGroups(option, text),
+);
 
-export const precisionOption = {
-  type: 'string',
-  short: 'p',
-  valueName: 'P',
-  description: 'Target half-width of the 95% interval; picks the samples',
-  parse: (text: string, option: string) => {
-    const value = Number(text);
-    if (!(value >= 3.4e-8) || !Number.isFinite(value)) throw invalidArgument(option, text, 'a number in [3.4e-8, ∞), e.g. 1e-4');
-    return value;
-  },
-} as const satisfies OptionSpec<number>;
+export const precisionOption = valueOption('p', 'P', 'Target half-width of the 95% interval; picks the samples', (text, option) => {
+  const value = Number(text);
+  if (!(value >= 3.4e-8) || !Number.isFinite(value)) throw invalidArgument(option, text, 'a number in [3.4e-8, ∞), e.g. 1e-4');
+  return value;
+});
 
 export const jsonOption = {
   type: 'boolean',
@@ -136,13 +126,18 @@ export function backendOption(registry: BackendRegistry, defaultBackend: string)
   } as const satisfies OptionSpec;
 }
 
+/** One-letter aliases the CLI gives some backend options. */
+const BACKEND_OPTION_ALIASES: Readonly<Record<string, string>> = { threads: 't' };
+
 /** One option spec per backend option in the registry (`--threads`, `--tf-backend`…), each knowing the backends it applies to. */
 export function backendOptionSpecs(registry: BackendRegistry): OptionSpecs {
   const specs: Record<string, OptionSpec> = {};
   for (const [name, { option, backends }] of registry.options()) {
     const { values } = option;
+    const short = BACKEND_OPTION_ALIASES[name];
     specs[flagName(name)] = {
       type: 'string',
+      ...(short === undefined ? {} : { short }),
       valueName: values.kind === 'integer' ? 'N' : 'name',
       description: `${option.description}, for --backend ${backends.join(', ')}`,
       defaultText: option.defaultText,

@@ -2,6 +2,9 @@ import { PiError, invalidArgument, parseCount, shardFromEnvironment, type Schedu
 
 const SHARD_FORMS = 'K/N with 0 ≤ K < N (e.g. 2/8), or "off"';
 
+/** What shard messages from @pi/core advise, as `pi estimate` flags. */
+const SHARD_REMEDIES = { count: 'pass --shards N', explicitShard: 'pass --shard K/N', wholePlan: '--shard off to run the whole plan' };
+
 /**
  * The shard `pi estimate` runs: `--shard K/N` when given; `--shard off` for none; otherwise the
  * scheduler's (a Slurm array task, or a Kubernetes Indexed Job with `--shards N` or PI_SHARD_COUNT),
@@ -30,7 +33,7 @@ export function resolveShardOption(
     }
     return { shard: { index, count }, scheduler: 'option', detail: `--shard ${index}/${count}` };
   }
-  const scheduled = shardFromEnvironment(env, { count: shards, countName: '--shards' });
+  const scheduled = shardFromEnvironment(env, { count: shards, countName: '--shards', remedies: SHARD_REMEDIES });
   if (scheduled === undefined && shards !== undefined) {
     throw new PiError(
       'INVALID_ARGUMENT',

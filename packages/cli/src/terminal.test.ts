@@ -52,6 +52,12 @@ describe('output fits the terminal', () => {
     expect(tooWide(frames, 80)).toEqual([]);
   }, 60_000);
 
+  it('80 columns: a shard\'s result, whose lines are the longest pi estimate prints', async () => {
+    const { text, frames } = await inTerminal(80, ['estimate', '--samples', '5e6', '--seed', '1', '--shard', '2/8']);
+    expect(frames.join(' ')).toMatch(/combine every shard\s+with pi merge/);
+    expect(tooWide(frames, 80)).toEqual([]);
+  }, 60_000);
+
   it('120 columns: pi bench --quick has no row wider than the terminal', async () => {
     const { frames, text } = await inTerminal(120, ['bench', '--quick', '--runs', '1', '--peer', 'none']);
     expect(text).toContain('5. Transfers');

@@ -1,4 +1,4 @@
-import type { BackendDescriptor, BackendOption } from './backendDescriptor.js';
+import { describeOptionValues, type BackendDescriptor, type BackendOption } from './backendDescriptor.js';
 import { PiError } from './piError.js';
 
 /**
@@ -13,10 +13,25 @@ export class BackendRegistry {
     for (const d of descriptors) this.register(d);
   }
 
-  /** Adds a backend; an id already registered is a programming error. */
+  /**
+   * Adds a backend. An id already registered, or an option named like another backend's but allowing
+   * other values, is a programming error: one option name means one thing on every backend.
+   */
   register(descriptor: BackendDescriptor): this {
     if (this.byId.has(descriptor.id)) {
       throw new PiError('INVALID_ARGUMENT', `backend ${descriptor.id}: registered twice`, { option: 'id' });
+    }
+    const known = this.options();
+    for (const option of descriptor.options) {
+      const other = known.get(option.name);
+      if (other !== undefined && JSON.stringify(other.option.values) !== JSON.stringify(option.values)) {
+        throw new PiError(
+          'INVALID_ARGUMENT',
+          `backend ${descriptor.id}: option ${option.name} allows ${describeOptionValues(option.values)}, but on ` +
+            `${other.backends.join(', ')} it allows ${describeOptionValues(other.option.values)}`,
+          { option: option.name },
+        );
+      }
     }
     this.byId.set(descriptor.id, descriptor);
     return this;
@@ -37,7 +52,7 @@ export class BackendRegistry {
     return this.byId.get(id);
   }
 
-  /** Every backend option by name, with the backends it applies to (one spec per name). */
+  /** Every backend option by name, with the backends it applies to (one spec per name: `register` checks they agree). */
   options(): Map<string, { readonly option: BackendOption; readonly backends: string[] }> {
     const out = new Map<string, { option: BackendOption; backends: string[] }>();
     for (const d of this.byId.values()) {

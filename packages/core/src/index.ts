@@ -83,6 +83,7 @@ export {
   type ScheduledShard,
   type ShardScheduler,
   type ShardEnvironmentOptions,
+  type ShardRemedies,
 } from './shardFromEnvironment.js';
 export {
   mergeShardResults,

@@ -104,7 +104,7 @@ describe('mergeShardResults', () => {
   it('refuses aborted shards, whole results, and counts that do not fit the shard', () => {
     const [a, b, c] = three();
     expect(() => mergeShardResults([a!, { ...b!, status: 'aborted' }, c!], { labels })).toThrow(
-      'b.json: shard 1/3 was aborted before it finished; finish it with `pi estimate … --resume b.json` or run that shard again',
+      'b.json: shard 1/3 was aborted before it finished; resume it from this file (its counts are a prefix of its streams) or run that shard again',
     );
     expect(() => mergeShardResults([countShard(plan, 5)], { labels })).toThrow(/a\.json: is not a shard partial/);
     expect(() => mergeShardResults([a!, { ...b!, samples: b!.samples + 1 }, c!], { labels })).toThrow(/b\.json: samples 131073 is not the 131072 points of shard 1\/3/);

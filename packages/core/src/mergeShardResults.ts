@@ -55,6 +55,8 @@ export function resultChecksum(result: CountedFields): string {
 export interface MergeShardOptions {
   /** How to name each result in error messages (file names), in the order of `results`. */
   readonly labels?: readonly string[];
+  /** How a result becomes a shard partial, in the caller's words, for the message when one is not. */
+  readonly howToShard?: string;
 }
 
 /** A partial after validation: the fields the merge reads. */
@@ -106,17 +108,22 @@ export interface CheckedPartial extends Partial {
  * Checks one result from outside (a file): every field the merge or a resume reads, that its counts fit
  * its shard's streams (a prefix of them when aborted and resuming), and its checksum when it has one.
  */
-export function checkPartial(label: string, value: unknown, purpose: ReadPurpose = 'merge'): CheckedPartial {
+export function checkPartial(
+  label: string,
+  value: unknown,
+  purpose: ReadPurpose = 'merge',
+  howToShard = 'run each shard with the `shard` option',
+): CheckedPartial {
   if (!isRecord(value)) throw bad(label, `${describeValue(value)} is not a pi result object`);
   if (value['shard'] === undefined && purpose === 'merge') {
-    throw bad(label, 'is not a shard partial (it has no "shard"); run shards with `pi estimate --shard K/N`');
+    throw bad(label, `is not a shard partial (it has no "shard"); ${howToShard}`);
   }
   const status = value['status'];
   if (status === 'aborted' && purpose === 'merge') {
     const s = value['shard'] as Partial['shard'];
     throw bad(
       label,
-      `shard ${s.index}/${s.count} was aborted before it finished; finish it with \`pi estimate … --resume ${label}\` or run that shard again`,
+      `shard ${s.index}/${s.count} was aborted before it finished; resume it from this file (its counts are a prefix of its streams) or run that shard again`,
     );
   }
   if (status !== 'completed' && status !== 'aborted') throw bad(label, `status ${describeValue(status)} is not "completed" or "aborted"`);
@@ -239,7 +246,8 @@ function listShards(indices: readonly number[], count: number): string {
 export function mergeShardResults(results: readonly PiResult[], options: MergeShardOptions = {}): PiResult {
   const labels = options.labels ?? [];
   if (results.length === 0) throw new PiError('INVALID_ARGUMENT', 'no partial results to merge; expected one per shard', {});
-  const partials = results.map((r, i) => checkPartial(labels[i] ?? `result ${i}`, r));
+  const howToShard = options.howToShard ?? 'run each shard with the `shard` option';
+  const partials = results.map((r, i) => checkPartial(labels[i] ?? `result ${i}`, r, 'merge', howToShard));
   const first = partials[0]!;
   // Compared as text, not by fingerprint, so no collision can let a foreign partial through.
   const firstKey = runKeyText(first);

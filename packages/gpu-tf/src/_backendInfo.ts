@@ -1,24 +1,22 @@
 import { GENERATORS, type BackendDescriptor } from '@pi/core';
 
-/** What the `webgpu` backend is, on every host; each host supplies its own probe and create. */
-export const WEBGPU_BACKEND = {
-  id: 'webgpu',
-  summary: 'fused WGSL kernel on WebGPU, every stream a GPU thread; exact',
-  reproducible: true,
-  generators: GENERATORS,
-  hosts: ['node', 'browser'],
-  occupiesThread: false,
-} as const satisfies Partial<BackendDescriptor>;
+type SharedFields = Pick<BackendDescriptor, 'id' | 'summary' | 'reproducible' | 'generators' | 'hosts' | 'occupiesThread'>;
 
-/** What the `tfjs` backend is, on every host. */
-export const TFJS_BACKEND = {
-  id: 'tfjs',
-  summary: 'TensorFlow.js tensors from tf.randomUniform (not reproducible)',
-  reproducible: false,
+/** What a backend of this package is on every host (Node and browsers); each host supplies probe and create. */
+const everyHost = (id: string, summary: string, reproducible: boolean): SharedFields => ({
+  id,
+  summary,
+  reproducible,
   generators: GENERATORS,
   hosts: ['node', 'browser'],
   occupiesThread: false,
-} as const satisfies Partial<BackendDescriptor>;
+});
+
+/** The WGSL kernel: every stream a GPU thread. */
+export const WEBGPU_BACKEND = everyHost('webgpu', 'fused WGSL kernel on WebGPU, every stream a GPU thread; exact', true);
+
+/** TensorFlow.js tensors. */
+export const TFJS_BACKEND = everyHost('tfjs', 'TensorFlow.js tensors from tf.randomUniform (not reproducible)', false);
 
 /** The `tfBackend` option of `tfjs`, with the tfjs backends a host offers. */
 export function tfBackendOption(choices: readonly string[], defaultText: string) {

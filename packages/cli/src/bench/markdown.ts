@@ -5,17 +5,26 @@ import { wrapText } from '../_wrap.js';
 
 const ratio = (x: number | undefined) => (x === undefined ? '' : x >= 10 ? `${Math.round(x)}×` : `${x.toFixed(2)}×`);
 
-function cells(row: BenchRow): string[] {
-  if (!row.available) return [row.label, '—', '—', '—', '—', '—', '—', `not available: ${row.note ?? ''}`, '', ''];
-  const peer = row.peer;
+const labelOf = (row: BenchRow) => row.label + (row.baseline ? ' (baseline)' : '');
+
+/** cold, warm, samples/s, π̂, error, vs baseline: the measured cells of a row that ran, in every table. */
+function measured(row: BenchRow): string[] {
   return [
-    row.label + (row.baseline ? ' (baseline)' : ''),
     duration(row.coldSeconds!),
     duration(row.warmSeconds!),
     si(row.samplesPerSecond!),
     row.pi === undefined ? '' : row.pi.toFixed(6),
     row.error === undefined ? '' : row.error.toExponential(1),
     ratio(row.speedupVsBaseline),
+  ];
+}
+
+function cells(row: BenchRow): string[] {
+  if (!row.available) return [row.label, '—', '—', '—', '—', '—', '—', `not available: ${row.note ?? ''}`, '', ''];
+  const peer = row.peer;
+  return [
+    labelOf(row),
+    ...measured(row),
     row.note ?? '',
     peer === undefined ? '' : peer.available ? `${peer.case}: ${duration(peer.warmSeconds!)}` : `${peer.case}: ${peer.note ?? 'not available'}`,
     ratio(peer?.speedupVsPeer),
@@ -62,17 +71,10 @@ function footnotes() {
   };
 }
 
-const TERMINAL_COLUMNS: readonly TableColumn[] = [
-  { header: '', wraps: true },
-  { header: 'cold', align: 'right' },
-  { header: 'warm', align: 'right' },
-  { header: 'samples/s', align: 'right' },
-  { header: 'π̂', align: 'right' },
-  { header: 'error', align: 'right' },
-  { header: 'vs baseline', align: 'right' },
-  { header: 'numba warm', align: 'right' },
-  { header: 'vs numba', align: 'right' },
-];
+/** The Markdown table's columns without its note (notes are footnotes here); figures align right. */
+const TERMINAL_COLUMNS: readonly TableColumn[] = HEADER.filter((h) => h !== 'note').map((header, i) =>
+  i === 0 ? { header, wraps: true } : { header, align: 'right' },
+);
 
 /**
  * The report as plain tables that fit `width` columns: notes (an adapter, a reduced size, why a row or
@@ -90,22 +92,12 @@ export function benchTables(
     out.push(...wrapText(`The seed's ${e.seedCell}.`, width).map((l) => style.dim(l)));
     const notes = footnotes();
     const rows = e.rows.map((row) => {
-      const label = row.label + (row.baseline ? ' (baseline)' : '');
+      const label = labelOf(row);
       // Without the peer at all, the legend says why once; the numba columns stay out.
       const peer = report.peer.available ? row.peer : undefined;
       const peerCell = peer === undefined ? '' : peer.available ? duration(peer.warmSeconds!) + notes.mark(peer.note) : `—${notes.mark(`numba: ${peer.note ?? 'not available'}`)}`;
       if (!row.available) return [label + notes.mark(`not available: ${row.note ?? 'no reason given'}`), '—', '—', '—', '', '', '', peerCell, ''];
-      return [
-        label + notes.mark(row.note),
-        duration(row.coldSeconds!),
-        duration(row.warmSeconds!),
-        si(row.samplesPerSecond!),
-        row.pi === undefined ? '' : row.pi.toFixed(6),
-        row.error === undefined ? '' : row.error.toExponential(1),
-        ratio(row.speedupVsBaseline),
-        peerCell,
-        ratio(peer?.speedupVsPeer),
-      ];
+      return [label + notes.mark(row.note), ...measured(row), peerCell, ratio(peer?.speedupVsPeer)];
     });
     const [header, ...body] = renderTable(TERMINAL_COLUMNS, rows, width);
     out.push(style.dim(header!), ...body, ...notes.lines().flatMap((l) => wrapText(l, width - 4).map((w, i) => style.dim(i === 0 ? w : `    ${w}`))), '');

@@ -69,7 +69,7 @@ export const command = defineCommand({
     } else {
       const style = createStyle(io.color);
       io.stdout(columnTable(result, style));
-      io.stdout(formatResult(result, style));
+      io.stdout(formatResult(result, style, io.columns));
       if (csv !== undefined) io.stdout(`${style.dim('csv'.padEnd(14))}${rows.toLocaleString('en-US')} × ${cols} cells written to ${csv}\n`);
     }
     const code = fill.status === 'aborted' ? stoppedExitCode(io.signal) : 0;

@@ -189,7 +189,7 @@ export const command = defineCommand({
     }
     const code = result.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
     if (json) io.stdout(`${JSON.stringify(resultJson(result, { for: 'print' }))}\n`);
-    else io.stdout(formatResult(result, createStyle(io.color)));
+    else io.stdout(formatResult(result, createStyle(io.color), io.columns));
     const file = () => `${JSON.stringify(resultJson(result))}\n`;
     const writes: OutputWrite[] = [];
     if (checkpointer !== undefined) writes.push({ option: '--checkpoint', path: checkpointer.path, data: file });

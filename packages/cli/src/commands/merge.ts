@@ -139,9 +139,11 @@ export const command = defineCommand({
     }
     const merged = mergeShardResults(
       values.map((v) => v.value as PiResult),
-      { labels: values.map((v) => v.label) },
+      { labels: values.map((v) => v.label), howToShard: 'run shards with `pi estimate --shard K/N`' },
     );
-    io.stdout(args.values.json === true ? `${JSON.stringify(resultJson(merged, { for: 'print' }))}\n` : formatResult(merged, createStyle(io.color)));
+    io.stdout(
+      args.values.json === true ? `${JSON.stringify(resultJson(merged, { for: 'print' }))}\n` : formatResult(merged, createStyle(io.color), io.columns),
+    );
     const file = () => `${JSON.stringify(resultJson(merged))}\n`;
     return writeOutputs(io, 'merge', out === undefined ? [] : [{ option: '--out', path: out, data: file }], 0);
   },

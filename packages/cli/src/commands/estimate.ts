@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { PiError, invalidArgument, rangePoints, resolveEstimateOptions, shardStreams, type PiResult } from '@pi/core';
 import { defineCommand, type OptionSpecs, type ParsedArgs } from '../command.js';
 import { formatResult, resultJson } from '../format.js';
@@ -19,7 +20,7 @@ import { DEFAULT_BACKEND, registry } from '../registry.js';
 import { createStyle } from '../_style.js';
 import { resolveShardOption, resultFilePath } from '../shardOption.js';
 import { CHECKPOINT_EVERY_DEFAULT, Checkpointer, parseDuration, readResumePoint } from '../ops/checkpoint.js';
-import { checkMemoryBudget, memoryBudget, memoryBudgetOption, planBytes } from '../ops/memoryBudget.js';
+import { BYTES_PER_WORKER, checkMemoryBudget, memoryBudget, memoryBudgetOption, planBytes } from '../ops/memoryBudget.js';
 import { checkOutputTarget, writeOutputs, type OutputWrite } from '../ops/outputFile.js';
 import { stoppedExitCode } from '../ops/signals.js';
 
@@ -133,13 +134,16 @@ export const command = defineCommand({
     });
     // Everything that could fail is checked before any work: memory, every output target, the resume file.
     const range = shardStreams(resolved.plan, resolved.shard);
-    checkMemoryBudget(
-      resolved.plan.kind === 'groups' ? '--groups' : '--samples',
-      resolved.plan.kind === 'groups' ? `${resolved.plan.pointsPerGroup}x${resolved.plan.groups}` : String(resolved.plan.samples),
-      planBytes(resolved.plan, range.streams),
-      memoryBudget(values['memory-budget'], io.env),
-      'shard it with --shard K/N',
-    );
+    // Worker threads cost memory too (never more of them than streams: the pool caps them at its tasks).
+    const threads = typeof backendOptions['threads'] === 'number' ? backendOptions['threads'] : undefined;
+    const workers = backend === 'workers' ? Math.min(threads ?? availableParallelism(), Math.max(1, range.streams)) : 0;
+    const [option, value, smaller] =
+      threads !== undefined && workers * BYTES_PER_WORKER > planBytes(resolved.plan, range.streams)
+        ? ['--threads', String(threads), 'use fewer threads']
+        : resolved.plan.kind === 'groups'
+          ? ['--groups', `${resolved.plan.pointsPerGroup}x${resolved.plan.groups}`, 'shard it with --shard K/N']
+          : ['--samples', String(resolved.plan.samples), 'shard it with --shard K/N'];
+    checkMemoryBudget(option, value, planBytes(resolved.plan, range.streams, workers), memoryBudget(values['memory-budget'], io.env), smaller);
     const target = (name: 'out' | 'groups-out') => {
       const text = values[name];
       if (text === undefined) return undefined;

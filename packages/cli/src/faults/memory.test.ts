@@ -30,6 +30,17 @@ describe('memory: plans are refused up front or kept small', () => {
     expect((await runPi(['dataframe', '-r', '1', '-c', '4000000'])).code).toBe(2);
   }, 60_000);
 
+  test('--threads 1024: refused up front when the threads would pass the budget; on a one-stream plan one worker starts', async () => {
+    const started = performance.now();
+    const big = await runPi(['estimate', '-b', 'workers', '-t', '1024', '-n', '1e12']);
+    expect(big.code).toBe(2);
+    expect(big.stderr).toMatch(/--threads: "1024" .* needs about \d+(\.\d+)? GiB \(use fewer threads/);
+    const small = await runPi(['estimate', '-b', 'workers', '-t', '1024', '-n', '1000', '--json']);
+    expect(small.code).toBe(0);
+    expect(printedJson(small)).toMatchObject({ details: { threads: 1 } });
+    expect(performance.now() - started).toBeLessThan(20_000);
+  }, 60_000);
+
   test('past 10,000 groups the printed JSON summarises them; --groups-out writes every group (CSV or NDJSON)', async () => {
     const dir = await scratch('groups');
     const csv = join(dir, 'groups.csv');

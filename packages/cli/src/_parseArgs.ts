@@ -41,7 +41,8 @@ export function parseCommandArgs<Options extends OptionSpecs>(command: Command<O
     const written = token.rawName.startsWith('--') ? `--${token.name}` : token.rawName;
     const spec: OptionSpec | undefined = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
     if (spec === undefined) {
-      const suggestion = closestName(token.name, Object.keys(specs));
+      // A one-letter alias is too short to guess from.
+      const suggestion = token.rawName.startsWith('--') ? closestName(token.name, Object.keys(specs)) : undefined;
       throw usageError(
         written,
         `unknown option for "pi ${command.name}"; ${suggestion === undefined ? '' : `did you mean --${suggestion}? `}see pi ${command.name} --help`,

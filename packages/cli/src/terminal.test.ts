@@ -46,7 +46,8 @@ describe('output fits the terminal', () => {
   );
 
   it('80 columns: pi estimate with a progress bar that clears each frame and shows an ETA', async () => {
-    const { text, frames } = await inTerminal(80, ['estimate', '--samples', '1e9', '--seed', '1']);
+    // Long enough (seconds) that the bar, drawn after half a second, shows on any machine.
+    const { text, frames } = await inTerminal(80, ['estimate', '--samples', '2e9', '--seed', '1']);
     expect(text).toMatch(/\r\u001b\[2K\[[#-]+\] +\d+\.\d% .* samples\/s {2}ETA /);
     expect(text).toContain('95% interval');
     expect(tooWide(frames, 80)).toEqual([]);

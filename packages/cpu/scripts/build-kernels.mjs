@@ -59,12 +59,28 @@ const GENERATORS = {
   },
 };
 
+/** A TSDoc block, wrapped at 100 columns. */
+const comment = (text) => {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > 96) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  lines.push(line);
+  return ['/**', ...lines.map((l) => ` * ${l}`), ' */'].join('\n');
+};
+
 const kernel = (g, form) => {
   const indicators = form === 'indicators';
   const name = indicators ? `drawIndicators${g.name}` : `count${g.name}`;
-  const doc = indicators
-    ? `/**\n * Writes a 0/1 indicator (inside ${g.rule}) for each of \`points\` ${g.what} from ${g.state} into\n * \`out\` from \`offset\`; returns how many are 1 and leaves the advanced state, as \`count${g.name}\` does.\n */`
-    : `/**\n * Counts how many of \`points\` ${g.what} fall inside ${g.rule}, starting from ${g.state} and leaving\n * the advanced state there, so a stream can be counted in pieces.\n */`;
+  const doc = comment(
+    indicators
+      ? `Writes a 0/1 indicator (inside ${g.rule}) for each of \`points\` ${g.what} from ${g.state} into \`out\` from \`offset\`; returns how many are 1 and leaves the advanced state, as \`count${g.name}\` does.`
+      : `Counts how many of \`points\` ${g.what} fall inside ${g.rule}, starting from ${g.state} and leaving the advanced state there, so a stream can be counted in pieces.`,
+  );
   const signature = indicators ? '(state: Int32Array, points: number, out: Uint8Array, offset = 0): number' : '(state: Int32Array, points: number): number';
   // Adding the comparison as a number keeps the loop branch-free.
   const tally = indicators ? `const hit = +(${g.inside});\n    out[offset + i] = hit;\n    inside += hit;` : `inside += +(${g.inside});`;

@@ -123,8 +123,12 @@ export const command = defineCommand({
   async run(args, io) {
     const { values } = args;
     const backend = values.backend ?? DEFAULT_BACKEND;
+    const descriptor = registry.find(backend)!; // --backend is checked against the registry's ids
     const backendOptions = backendOptionsFor(registry, backend, args as ParsedArgs<OptionSpecs>);
     refuseContractOptions(values, backend);
+    if (values.generator !== undefined && !descriptor.generators.includes(values.generator)) {
+      throw invalidArgument('--generator', values.generator, `one that --backend ${backend} draws with: ${descriptor.generators.join(', ')}`);
+    }
     const scheduled = resolveShardOption(values, io.env);
     const resolved = resolveEstimateOptions({
       ...planOptions(values),
@@ -169,7 +173,7 @@ export const command = defineCommand({
         ? undefined
         : new Checkpointer(checkpointPath, everyMs, { options, backend }, (m) => io.stderr(`pi estimate: warning: ${m}\n`));
 
-    const estimator = await registry.find(backend)!.create(backendOptions); // --backend is checked against the registry's ids
+    const estimator = await descriptor.create(backendOptions);
     const json = values.json === true;
     const progress = createProgressBar(io, backend, { quiet: values.quiet === true || json });
     let result: PiResult;

@@ -8,6 +8,6 @@ export { piKernelWgsl, PI_WORKGROUP_SIZE } from './kernels/piKernel.wgsl.js';
 export { xoshiro128pWgsl } from './kernels/xoshiro128p.wgsl.js';
 export { numbaWgsl } from './kernels/numba.wgsl.js';
 export { computePiOnGpu, SEED_OF_THE_SEED } from './computePiOnGpu.js';
-export { runTransferDemo, INCREMENT_BY_ONE_WGSL, type TransferOptions, type TransferResult } from './transfer.js';
+export { runTransferDemo, maxTransferLength, INCREMENT_BY_ONE_WGSL, type TransferOptions, type TransferResult } from './transfer.js';
 export { runTensors, TENSOR_CHUNK, type TensorsRunContext } from './tensors.js';
 export { gpuTfBackends, probeBrowserWebGpu } from './backends.browser.js';

@@ -192,7 +192,9 @@ export async function runBench(
       try {
         outcome = await def.run(context);
       } catch (error) {
-        outcome = { available: false, note: `failed: ${(error as Error).message ?? String(error)}` };
+        // A row whose package is not installed (an optional peer) says how to add it; anything else failed.
+        const unavailable = isPiError(error) && error.code === 'BACKEND_UNAVAILABLE';
+        outcome = { available: false, note: unavailable ? error.message : `failed: ${(error as Error).message ?? String(error)}` };
       }
       rows.push({ def, outcome });
     }

@@ -1,5 +1,5 @@
 import { GENERATORS, parseCount, type PiResult } from '@pi/core';
-import { checkTableSize } from '@pi/dataframe/tableSize';
+import { loadDataframe } from '../_loadDataframe.js';
 import type { Command } from '../command.js';
 import { flag, stringOption } from '../_parseArgs.js';
 import { createStyle, type Style } from '../_style.js';
@@ -41,13 +41,15 @@ export const command: Command = {
     const colsText = stringOption(args, 'cols');
     const rows = rowsText === undefined ? 10_000 : parseCount('--rows', rowsText);
     const cols = colsText === undefined ? 25 : parseCount('--cols', colsText);
+    // @pi/dataframe is an optional peer: its danfo-free entry checks the size, and says how to add it if missing.
+    const { checkTableSize } = await loadDataframe(() => import('@pi/dataframe/tableSize'));
     checkTableSize(rows, cols, { rows: '--rows', cols: '--cols' });
     const { seed, generator } = parseEstimateOptions({ seed: args.values['seed'], generator: args.values['generator'] });
     const method = stringOption(args, 'method') ?? 'vectorized';
     const csv = stringOption(args, 'csv');
 
     // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
-    const { estimatePi, fillDataFrame, fillDataFrame2, writeCsv } = await import('@pi/dataframe');
+    const { estimatePi, fillDataFrame, fillDataFrame2, writeCsv } = await loadDataframe(() => import('@pi/dataframe'));
     const options = { ...(seed === undefined ? {} : { seed }), ...(generator === undefined ? {} : { generator }) };
     const fill =
       method === 'cell' ? await fillDataFrame(rows, cols, { ...options, signal: io.signal }) : fillDataFrame2(rows, cols, options);

@@ -3,8 +3,8 @@ import { PiError } from '@pi/core';
 /** How to add `@pi/dataframe`, said by `pi dataframe` when it is missing. */
 export const DATAFRAME_HELP =
   '@pi/dataframe is not installed; it is an optional peer of @pi/cli because danfo.js pulls in tfjs and xlsx. ' +
-  'Add it beside @pi/cli (npm i -g @pi/dataframe for a global pi, npm i @pi/dataframe in a project), with the ' +
-  'overrides in its README that keep the install on the npm registry';
+  "Add both to a project (npm i @pi/cli @pi/dataframe, then npx pi dataframe) with the overrides in @pi/dataframe's " +
+  'README, which keep the install on the npm registry (npm applies overrides in a project, not to npm i -g)';
 
 /** The same, short enough for a row of the bench table. */
 export const DATAFRAME_BENCH_NOTE = '@pi/dataframe is not installed: npm i @pi/dataframe (overrides in its README)';

@@ -161,8 +161,8 @@ describe('pi dataframe without @pi/dataframe installed (an optional peer of @pi/
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/@pi\/dataframe is not installed; it is an optional peer of @pi\/cli/);
-    expect(r.stderr).toContain('npm i -g @pi/dataframe');
-    expect(r.stderr).toContain('overrides in its README');
+    expect(r.stderr).toContain('npm i @pi/cli @pi/dataframe, then npx pi dataframe');
+    expect(r.stderr).toContain("overrides in @pi/dataframe's README");
   });
 
   it('usage errors are still usage errors (exit 2)', async () => {

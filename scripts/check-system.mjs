@@ -8,7 +8,9 @@ import { existsSync } from 'node:fs';
 /** Whether the dynamic linker knows a library (any architecture's folder). */
 function hasLibrary(soname) {
   try {
-    return execFileSync('ldconfig', ['-p'], { encoding: 'utf8' }).split('\n').some((line) => line.trim().startsWith(`${soname} `));
+    return execFileSync('ldconfig', ['-p'], { encoding: 'utf8' })
+      .split('\n')
+      .some((line) => line.trim().startsWith(`${soname} `));
   } catch {
     return false;
   }

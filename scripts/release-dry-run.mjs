@@ -19,7 +19,9 @@ function pendingChangesets(folder) {
     .map((file) => {
       const [, front, body] = readFileSync(join(folder, file), 'utf8').match(/^---\n([\s\S]*?)\n---\n([\s\S]*)$/) ?? [];
       if (front === undefined) throw new Error(`.changeset/${file} has no front matter`);
-      const bumps = Object.fromEntries([...front.matchAll(/^"?([^":]+)"?\s*:\s*(major|minor|patch)\s*$/gm)].map(([, name, bump]) => [name, bump]));
+      const bumps = Object.fromEntries(
+        [...front.matchAll(/^"?([^":]+)"?\s*:\s*(major|minor|patch)\s*$/gm)].map(([, name, bump]) => [name, bump]),
+      );
       return { file, bumps, firstLine: body.trim().split('\n')[0] };
     });
 }
@@ -79,15 +81,19 @@ try {
     const asked = Math.max(...entries.map((c) => RANK[c.bumps[name]]));
     const made = bumpRank(was.version, now.version);
     if (made > asked) problems.push(`${name}: ${was.version} → ${now.version} is a larger bump than its changesets ask for`);
-    if (!changelog.startsWith(`# ${name}\n`) || !changelog.includes(`## ${now.version}`)) problems.push(`${name}: CHANGELOG.md has no ${now.version} section`);
+    if (!changelog.startsWith(`# ${name}\n`) || !changelog.includes(`## ${now.version}`))
+      problems.push(`${name}: CHANGELOG.md has no ${now.version} section`);
     if (missing.length > 0) problems.push(`${name}: CHANGELOG.md lacks ${missing.map((c) => c.file).join(', ')}`);
-    console.log(`${name.padEnd(15)} ${was.version} → ${now.version}  CHANGELOG.md: ${entries.length - missing.length}/${entries.length} changesets`);
+    console.log(
+      `${name.padEnd(15)} ${was.version} → ${now.version}  CHANGELOG.md: ${entries.length - missing.length}/${entries.length} changesets`,
+    );
   }
   // Internal ranges follow the new versions (pnpm pack turns workspace: ranges into them at publish).
   for (const p of after.values()) {
     for (const field of ['dependencies', 'peerDependencies']) {
       for (const [dep, range] of Object.entries(p.manifest[field] ?? {})) {
-        if (after.has(dep) && !String(range).startsWith('workspace:')) problems.push(`${p.name}: ${field}.${dep} is ${range}, not a workspace: range`);
+        if (after.has(dep) && !String(range).startsWith('workspace:'))
+          problems.push(`${p.name}: ${field}.${dep} is ${range}, not a workspace: range`);
       }
     }
   }

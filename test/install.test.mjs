@@ -39,14 +39,19 @@ function run(command, args, { cwd, env = {}, timeout = 600_000, check = true } =
   const out = { status: result.status, signal: result.signal, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
   if (check && (result.error !== undefined || result.status !== 0)) {
     const tail = `${out.stdout}\n${out.stderr}`.trim().split('\n').slice(-30).join('\n');
-    throw new Error(`${command} ${args.join(' ')} (in ${cwd}) failed: ${result.error?.message ?? `exit ${result.status ?? result.signal}`}\n${tail}`);
+    throw new Error(
+      `${command} ${args.join(' ')} (in ${cwd}) failed: ${result.error?.message ?? `exit ${result.status ?? result.signal}`}\n${tail}`,
+    );
   }
   return out;
 }
 
 /** The publishable packages: every packages/* that is not private. */
 const packages = readdirSync(join(root, 'packages'))
-  .map((folder) => ({ folder: join(root, 'packages', folder), manifest: JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')) }))
+  .map((folder) => ({
+    folder: join(root, 'packages', folder),
+    manifest: JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')),
+  }))
   .filter(({ manifest }) => manifest.private !== true)
   .map(({ folder, manifest }) => ({
     folder,
@@ -103,7 +108,12 @@ let expected;
 
 function checkDataframeProject(cwd, command = 'node', args = []) {
   writeFileSync(join(cwd, 'check-dataframe.mjs'), CHECK_DATAFRAME);
-  const report = JSON.parse(run(command, [...args, 'check-dataframe.mjs'], { cwd }).stdout.trim().split('\n').at(-1));
+  const report = JSON.parse(
+    run(command, [...args, 'check-dataframe.mjs'], { cwd })
+      .stdout.trim()
+      .split('\n')
+      .at(-1),
+  );
   assert.deepEqual(report.tfjsNode, { name: '@tensorflow/tfjs', version: '4.22.0' }, 'pure-JS tfjs stands in for tfjs-node');
   assert.equal(report.xlsx, '0.18.5', 'xlsx comes from the registry');
   assert.equal(report.inside, expected.inside);
@@ -116,7 +126,17 @@ before(() => {
   }
   mkdirSync(tarballs, { recursive: true });
   for (const p of packages) run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: p.folder });
-  const loop = run(process.execPath, [join(root, 'packages/cli/dist/bin.js'), 'estimate', '--backend', 'loop', '--groups', '1000x4', '--seed', '1', '--json']);
+  const loop = run(process.execPath, [
+    join(root, 'packages/cli/dist/bin.js'),
+    'estimate',
+    '--backend',
+    'loop',
+    '--groups',
+    '1000x4',
+    '--seed',
+    '1',
+    '--json',
+  ]);
   expected = JSON.parse(loop.stdout);
 });
 
@@ -180,7 +200,10 @@ describe("an npm project with every package and @pi/dataframe's README overrides
     mkdirSync(project);
     const { overrides } = JSON.parse(readmeOverrides('json', '"overrides"'));
     const dependencies = Object.fromEntries(packages.map((p) => [p.name, `file:${p.tarball}`]));
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module', dependencies, overrides }, null, 2));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({ name: 'user', private: true, type: 'module', dependencies, overrides }, null, 2),
+    );
     run('npm', ['install'], { cwd: project });
   });
 
@@ -212,7 +235,15 @@ describe("an npm project with every package and @pi/dataframe's README overrides
 test("a pnpm project with @pi/dataframe and the README's pnpm-workspace.yaml", () => {
   const project = join(work, 'pnpm');
   mkdirSync(project);
-  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module', dependencies: { '@pi/dataframe': `file:${tarballOf('@pi/dataframe')}` } }));
+  writeFileSync(
+    join(project, 'package.json'),
+    JSON.stringify({
+      name: 'user',
+      private: true,
+      type: 'module',
+      dependencies: { '@pi/dataframe': `file:${tarballOf('@pi/dataframe')}` },
+    }),
+  );
   const yaml = readmeOverrides('yaml', 'overrides:');
   const ours = ['@pi/core', '@pi/cpu'].map((name) => `  "${name}": "file:${tarballOf(name)}"\n`).join('');
   assert.match(yaml, /^overrides:\n/m);
@@ -230,7 +261,16 @@ for (const [label, yarn] of [
     mkdirSync(project);
     const { resolutions } = JSON.parse(readmeOverrides('json', '"resolutions"'));
     for (const name of ['@pi/core', '@pi/cpu']) resolutions[name] = `file:${tarballOf(name)}`;
-    writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module', dependencies: { '@pi/dataframe': `file:${tarballOf('@pi/dataframe')}` }, resolutions }));
+    writeFileSync(
+      join(project, 'package.json'),
+      JSON.stringify({
+        name: 'user',
+        private: true,
+        type: 'module',
+        dependencies: { '@pi/dataframe': `file:${tarballOf('@pi/dataframe')}` },
+        resolutions,
+      }),
+    );
     writeFileSync(join(project, 'yarn.lock'), '');
     writeFileSync(join(project, '.yarnrc.yml'), 'nodeLinker: node-modules\nenableTelemetry: false\n');
     run('npx', [...yarn, 'install'], { cwd: project });

@@ -1,7 +1,8 @@
 // Checks every publishable package as it would be published: packs it with `pnpm pack` (which writes the
 // real versions in place of workspace: ranges), then runs publint --strict and Are the Types Wrong on the
 // tarball. The packages are ESM only, so attw uses its esm-only profile (CommonJS `require` of an ESM
-// package is not a supported way in). Run after `pnpm build`: `pnpm check:packages`.
+// package is not a supported way in), and checks that the README and LICENSE are in it. Run after
+// `pnpm build`: `pnpm check:packages`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,14 @@ try {
     if (!packed.ok || !existsSync(tarball)) {
       failures.push(`${manifest.name}: pnpm pack failed\n${packed.output}`);
       continue;
+    }
+    // What every published package carries beside its code: the README (its page on npm) and the licence text
+    // (pnpm pack takes the repository's LICENSE for a package without one).
+    const listing = run('tar', ['-tzf', tarball], root).output.split('\n');
+    for (const file of ['package/README.md', 'package/LICENSE']) {
+      const ok = listing.includes(file);
+      console.log(`${ok ? 'ok    ' : 'FAILED'} ${'files'.padEnd(8)} ${manifest.name} ${file.slice('package/'.length)}`);
+      if (!ok) failures.push(`${manifest.name}: the tarball has no ${file.slice('package/'.length)}`);
     }
     for (const [tool, command, args] of [
       ['publint', bin('publint'), ['run', '--strict', tarball]],

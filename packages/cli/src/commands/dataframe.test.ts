@@ -131,7 +131,7 @@ describe('pi dataframe: usage errors exit 2 with one line naming the option, the
 
 describe('pi dataframe without @pi/dataframe installed (an optional peer of @pi/cli)', () => {
   // The built binary in a real process, with a resolve hook that answers for @pi/dataframe what Node answers
-  // when a package is absent. The install test (scripts/install-test.mjs) checks the same with a real
+  // when a package is absent. The install test (test/install.test.mjs) checks the same with a real
   // global install of @pi/cli alone.
   const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
   const hooks = join(dir, 'hide-dataframe.mjs');

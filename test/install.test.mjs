@@ -5,7 +5,7 @@
 //     globally into a temporary prefix, without @pi/dataframe: `pi info`, the README's `pi estimate`, and
 //     `pi dataframe`, which must exit 3 and say how to add it. Nothing of danfo may be installed.
 //   - An npm project with every tarball and @pi/dataframe's README overrides: each package README's
-//     TypeScript examples (transpiled, run with node) and `npx pi dataframe`.
+//     TypeScript examples (type-checked with tsc --strict; transpiled and run with node) and `npx pi dataframe`.
 //   - pnpm, yarn 1 and yarn 4 projects with @pi/dataframe and that README's overrides for each.
 //
 // Run with `pnpm test:install` (node --test) after `pnpm build`; it needs the network to the npm registry.
@@ -223,6 +223,26 @@ describe("an npm project with every package and @pi/dataframe's README overrides
         });
       });
   }
+
+  test('every README TypeScript example type-checks against the installed packages (tsc --strict, nodenext)', () => {
+    // Browser examples too: the packages' types bring WebGPU's. TypeScript and @types/node are the
+    // workspace's (a user brings their own); the @pi types are the installed tarballs'.
+    const folder = join(project, 'typecheck');
+    mkdirSync(folder);
+    const files = packages.flatMap((p) =>
+      codeBlocks(readFileSync(join(p.folder, 'README.md'), 'utf8'))
+        .filter((b) => b.lang === 'ts')
+        .map((block, i) => {
+          const file = join(folder, `${p.name.replace(/\W/g, '-')}-${i + 1}.mts`);
+          writeFileSync(file, block.code);
+          return file;
+        }),
+    );
+    const tsc = join(root, 'node_modules', '.bin', 'tsc');
+    const options = ['--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022'];
+    const environment = ['--lib', 'es2022,dom', '--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'), '--skipLibCheck'];
+    run(tsc, [...options, ...environment, ...files], { cwd: project });
+  });
 
   test('npx pi dataframe exits 0 with the per-column counts of the loop', () => {
     const r = run('npx', ['--no-install', 'pi', 'dataframe', '--rows', '1000', '--cols', '4', '--seed', '1', '--json'], { cwd: project });

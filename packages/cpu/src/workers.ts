@@ -302,7 +302,7 @@ class WorkerPool {
  * thread count. The pool starts on the first run, stays warm between runs, and is closed by `dispose()`;
  * in Node, idle workers do not keep the process alive. Groups plans give the seed's `evaluate_pi_mt(N, I)`.
  */
-export function createWorkersEstimator(options: WorkersOptions = {}): Estimator & { threads(): Promise<number> } {
+export function createWorkersEstimator(options: WorkersOptions = {}): Estimator & { threads(): Promise<number>; dispose(): Promise<void> } {
   const threads = options.threads === undefined ? undefined : checkThreads(options.threads);
   let pool: WorkerPool | undefined;
   const current = () => (pool ??= new WorkerPool(threads, options.crashOnStream));

@@ -21,7 +21,6 @@ export interface DemoBackend {
   readonly create: () => Promise<Estimator>;
 }
 
-
 let workersPool: Promise<Estimator> | undefined;
 let webGpuKernel: Promise<Estimator> | undefined;
 let tfjsEstimator: Promise<Estimator> | undefined;

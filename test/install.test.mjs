@@ -252,18 +252,17 @@ describe("an npm project with every package and @pi/dataframe's README overrides
   });
 });
 
-test("a pnpm project with @pi/dataframe and the README's pnpm-workspace.yaml", () => {
-  const project = join(work, 'pnpm');
+/** An empty project folder whose package.json asks for @pi/dataframe (and `fields` besides). */
+function dataframeProject(name, fields = {}) {
+  const project = join(work, name);
   mkdirSync(project);
-  writeFileSync(
-    join(project, 'package.json'),
-    JSON.stringify({
-      name: 'user',
-      private: true,
-      type: 'module',
-      dependencies: { '@pi/dataframe': `file:${tarballOf('@pi/dataframe')}` },
-    }),
-  );
+  const dependencies = { '@pi/dataframe': `file:${tarballOf('@pi/dataframe')}` };
+  writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'user', private: true, type: 'module', dependencies, ...fields }));
+  return project;
+}
+
+test("a pnpm project with @pi/dataframe and the README's pnpm-workspace.yaml", () => {
+  const project = dataframeProject('pnpm');
   const yaml = readmeOverrides('yaml', 'overrides:');
   const ours = ['@pi/core', '@pi/cpu'].map((name) => `  "${name}": "file:${tarballOf(name)}"\n`).join('');
   assert.match(yaml, /^overrides:\n/m);
@@ -278,20 +277,9 @@ for (const [label, yarn] of [
   ['yarn 4 (nodeLinker: node-modules)', ['-y', '-p', '@yarnpkg/cli-dist@4.18.1', 'yarn', 'install', '--no-immutable']],
 ]) {
   test(`a ${label} project with @pi/dataframe and the README's resolutions`, () => {
-    const project = join(work, label.replace(/\W+/g, '-'));
-    mkdirSync(project);
     const { resolutions } = JSON.parse(readmeOverrides('json', '"resolutions"'));
     for (const name of ['@pi/core', '@pi/cpu']) resolutions[name] = `file:${tarballOf(name)}`;
-    writeFileSync(
-      join(project, 'package.json'),
-      JSON.stringify({
-        name: 'user',
-        private: true,
-        type: 'module',
-        dependencies: { '@pi/dataframe': `file:${tarballOf('@pi/dataframe')}` },
-        resolutions,
-      }),
-    );
+    const project = dataframeProject(label.replace(/\W+/g, '-'), { resolutions });
     writeFileSync(join(project, 'yarn.lock'), '');
     writeFileSync(join(project, '.yarnrc.yml'), 'nodeLinker: node-modules\nenableTelemetry: false\n');
     run('npx', yarn, { cwd: project });

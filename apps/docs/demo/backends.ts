@@ -21,6 +21,7 @@ export interface DemoBackend {
   readonly create: () => Promise<Estimator>;
 }
 
+
 let workersPool: Promise<Estimator> | undefined;
 let webGpuKernel: Promise<Estimator> | undefined;
 let tfjsEstimator: Promise<Estimator> | undefined;

@@ -59,10 +59,7 @@ export function parseCommandArgs(command: Command, argv: readonly string[]): Par
       throw new PiError('INVALID_ARGUMENT', text, { option: name });
     }
     if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw new PiError(
-        'INVALID_ARGUMENT',
-        `${describeValue(quoted)}: unexpected argument for "pi ${command.name}"; options: ${optionList(command)}`,
-      );
+      throw new PiError('INVALID_ARGUMENT', `${describeValue(quoted)}: unexpected argument for "pi ${command.name}"; options: ${optionList(command)}`);
     }
     throw new PiError('INVALID_ARGUMENT', message);
   }

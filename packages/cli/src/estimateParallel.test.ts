@@ -10,10 +10,7 @@ async function run(...argv: string[]) {
 
 describe('pi estimate --backend simd | workers', () => {
   it('simd and workers (1, 2 and 3 threads) print loop’s count for both generators and groups', async () => {
-    for (const plan of [
-      ['--samples', '1000001'],
-      ['--groups', '1001x19'],
-    ]) {
+    for (const plan of [['--samples', '1000001'], ['--groups', '1001x19']]) {
       for (const generator of ['xoshiro128p', 'numba']) {
         const common = [...plan, '--seed', '17', '--generator', generator, '--json'];
         const loop = JSON.parse((await run('estimate', '--backend', 'loop', ...common)).out);

@@ -48,10 +48,7 @@ describe('the Kubernetes Indexed Job recipe, run as local pods', () => {
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLURM_|JOB_COMPLETION_INDEX$|PI_)/.test(k)));
     await Promise.all(
       Array.from({ length: completions }, (_, index) =>
-        exec(process.execPath, [bin, ...shardArgs], {
-          env: { ...env, JOB_COMPLETION_INDEX: String(index), PI_SHARD_COUNT: shardCount },
-          timeout: 60_000,
-        }),
+        exec(process.execPath, [bin, ...shardArgs], { env: { ...env, JOB_COMPLETION_INDEX: String(index), PI_SHARD_COUNT: shardCount }, timeout: 60_000 }),
       ),
     );
     expect(await readdir(join(dir, 'parts', 'run-1'))).toHaveLength(completions);
@@ -60,9 +57,7 @@ describe('the Kubernetes Indexed Job recipe, run as local pods', () => {
     expect(stdout).toMatch(/samples\s+1,000,003 inside/);
     const merged = JSON.parse(await readFile(join(dir, 'parts', 'run-1.merged.json'), 'utf8'));
     const seed = /^--seed=(\d+)$/m.exec(shardArgs.join('\n'))![1]!;
-    const whole = JSON.parse(
-      (await exec(process.execPath, [bin, 'estimate', '--samples', '1000003', '--seed', seed, '--json'], { env })).stdout,
-    );
+    const whole = JSON.parse((await exec(process.execPath, [bin, 'estimate', '--samples', '1000003', '--seed', seed, '--json'], { env })).stdout);
     expect(merged.inside).toBe(whole.inside);
     expect(merged.details.shards).toBe(completions);
   }, 60_000);

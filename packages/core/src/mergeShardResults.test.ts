@@ -80,9 +80,7 @@ describe('mergeShardResults', () => {
 
   it('refuses a missing shard, naming it', () => {
     const [a, , c] = three();
-    expect(() => mergeShardResults([a!, c!], { labels })).toThrow(
-      /^shard 1\/3 of xoshiro128p seed 5, 300,000 samples, 3 shards is missing \(2 of 3 given\)$/,
-    );
+    expect(() => mergeShardResults([a!, c!], { labels })).toThrow(/^shard 1\/3 of xoshiro128p seed 5, 300,000 samples, 3 shards is missing \(2 of 3 given\)$/);
   });
 
   it('refuses a duplicate shard, naming both inputs', () => {
@@ -107,12 +105,8 @@ describe('mergeShardResults', () => {
       'b.json: shard 1/3 was aborted before it finished; run that shard again',
     );
     expect(() => mergeShardResults([countShard(plan, 5)], { labels })).toThrow(/a\.json: is not a shard partial/);
-    expect(() => mergeShardResults([a!, { ...b!, samples: b!.samples + 1 }, c!], { labels })).toThrow(
-      /b\.json: samples 131073 is not the 131072 points of shard 1\/3/,
-    );
-    expect(() => mergeShardResults([a!, { ...b!, inside: b!.samples + 1 }, c!], { labels })).toThrow(
-      /b\.json: inside 131073 is not an integer in \[0, 131072\]/,
-    );
+    expect(() => mergeShardResults([a!, { ...b!, samples: b!.samples + 1 }, c!], { labels })).toThrow(/b\.json: samples 131073 is not the 131072 points of shard 1\/3/);
+    expect(() => mergeShardResults([a!, { ...b!, inside: b!.samples + 1 }, c!], { labels })).toThrow(/b\.json: inside 131073 is not an integer in \[0, 131072\]/);
     expect(() => mergeShardResults([a!, { ...b!, shard: { ...b!.shard!, firstStream: 0 } }, c!], { labels })).toThrow(
       /b\.json: shard 1\/3 claims streams 0\+/,
     );

@@ -140,10 +140,7 @@ function checkPartial(label: string, value: unknown): Partial {
   }
   const run: RunKey = { generator: generator as RunKey['generator'], seed, plan };
   if (value['runId'] !== undefined && value['runId'] !== runIdentity(run)) {
-    throw bad(
-      label,
-      `runId ${describeValue(value['runId'])} does not match its generator, seed and plan (${runIdentity(run)}); the file was edited or damaged`,
-    );
+    throw bad(label, `runId ${describeValue(value['runId'])} does not match its generator, seed and plan (${runIdentity(run)}); the file was edited or damaged`);
   }
   const seconds = typeof value['seconds'] === 'number' && value['seconds'] >= 0 ? value['seconds'] : 0;
   const backend = typeof value['backend'] === 'string' ? value['backend'] : 'unknown';

@@ -50,9 +50,7 @@ async function measure(name, generator, plan, once) {
   });
 }
 
-console.log(
-  JSON.stringify({ node: process.version, cores: availableParallelism(), threads, loadAverage: loadavg().map((x) => +x.toFixed(2)) }),
-);
+console.log(JSON.stringify({ node: process.version, cores: availableParallelism(), threads, loadAverage: loadavg().map((x) => +x.toFixed(2)) }));
 
 // Pool start alone: a fresh pool's first one-block run (spawn + module load + WebAssembly compile).
 {
@@ -62,12 +60,7 @@ console.log(
   const coldMs = performance.now() - t;
   const t2 = performance.now();
   await estimator.run(resolveEstimateOptions({ samples: 65536 * threads }));
-  report({
-    backend: 'workers',
-    case: 'pool start (one block per thread)',
-    coldMs: +coldMs.toFixed(1),
-    warmMs: +(performance.now() - t2).toFixed(1),
-  });
+  report({ backend: 'workers', case: 'pool start (one block per thread)', coldMs: +coldMs.toFixed(1), warmMs: +(performance.now() - t2).toFixed(1) });
   await estimator.dispose();
 }
 
@@ -114,8 +107,7 @@ if (args.numba !== '0') {
 }
 
 const find = (backend, generator, plan) =>
-  rows.find((r) => r.backend === backend && r.generator === generator && (plan === undefined || r.plan === plan))
-    ?.warmMedianSamplesPerSecond;
+  rows.find((r) => r.backend === backend && r.generator === generator && (plan === undefined || r.plan === plan))?.warmMedianSamplesPerSecond;
 const workersName = `workers×${threads}`;
 const big = `${samples} samples`;
 const ratios = {
@@ -126,8 +118,7 @@ const ratios = {
 };
 const perCpu = (backend, generator) =>
   rows.find((r) => r.backend === backend && r.generator === generator && r.plan === big)?.warmMedianSamplesPerCpuSecond;
-ratios[`${workersName} / simd per CPU-second (xoshiro128p): parallel efficiency`] =
-  perCpu(workersName, 'xoshiro128p') / perCpu('simd', 'xoshiro128p');
+ratios[`${workersName} / simd per CPU-second (xoshiro128p): parallel efficiency`] = perCpu(workersName, 'xoshiro128p') / perCpu('simd', 'xoshiro128p');
 const st = numba.find((r) => r.case === 'evaluate_pi_st');
 const mt = numba.find((r) => r.case === 'evaluate_pi_mt');
 if (st !== undefined && mt !== undefined) {
@@ -136,9 +127,4 @@ if (st !== undefined && mt !== undefined) {
   ratios[`${workersName} / numba evaluate_pi_mt`] = find(workersName, 'xoshiro128p', seedPlan) / mt.warmMedianSamplesPerSecond;
   ratios['numba evaluate_pi_mt / evaluate_pi_st'] = mt.warmMedianSamplesPerSecond / st.warmMedianSamplesPerSecond;
 }
-console.log(
-  JSON.stringify({
-    ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, +v.toFixed(2)])),
-    loadAverage: loadavg().map((x) => +x.toFixed(2)),
-  }),
-);
+console.log(JSON.stringify({ ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, +v.toFixed(2)])), loadAverage: loadavg().map((x) => +x.toFixed(2)) }));

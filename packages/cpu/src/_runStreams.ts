@@ -1,4 +1,12 @@
-import { jumpState, RunTally, streamPoints, streamState, type PiResult, type ResolvedEstimateOptions, type RunIdentity } from '@pi/core';
+import {
+  jumpState,
+  RunTally,
+  streamPoints,
+  streamState,
+  type PiResult,
+  type ResolvedEstimateOptions,
+  type RunIdentity,
+} from '@pi/core';
 import type { StreamCounter } from './kernels/streamCounter.js';
 
 /** Points counted between clock checks: about a millisecond of work. */

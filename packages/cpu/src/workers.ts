@@ -211,20 +211,11 @@ class WorkerPool {
           for (const slot of this.slots) {
             while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && tasksLeft()) {
               const task = takeTask()!;
-              const message: CountTask = {
-                type: 'count',
-                id: this.nextTaskId++,
-                generator,
-                seed,
-                plan,
-                first: task.first,
-                count: task.count,
-              };
+              const message: CountTask = { type: 'count', id: this.nextTaskId++, generator, seed, plan, first: task.first, count: task.count };
               task.id = message.id;
               task.attempts += 1;
               const crash = this.crashOnStream;
-              const hit =
-                crash !== undefined && this.crashesLeft > 0 && crash.stream >= task.first && crash.stream < task.first + task.count;
+              const hit = crash !== undefined && this.crashesLeft > 0 && crash.stream >= task.first && crash.stream < task.first + task.count;
               if (hit) this.crashesLeft -= 1;
               slot.inFlight.add(task);
               slot.handle.setBusy(true);
@@ -258,12 +249,7 @@ class WorkerPool {
         slot.inFlight.delete(task);
         if (slot.inFlight.size === 0) slot.handle.setBusy(false);
         if (reply.type === 'failed') {
-          fail(
-            new PiError(
-              'WORKER_FAILED',
-              `workers: a worker failed counting streams ${task.first}…${task.first + task.count - 1}: ${reply.message}`,
-            ),
-          );
+          fail(new PiError('WORKER_FAILED', `workers: a worker failed counting streams ${task.first}…${task.first + task.count - 1}: ${reply.message}`));
           return;
         }
         task.counts = reply.counts;
@@ -342,10 +328,7 @@ export async function estimateWorkers(options: EstimateOptions & WorkersOptions 
   const estimator =
     threads === undefined && crashOnStream === undefined
       ? workers
-      : createWorkersEstimator({
-          ...(threads === undefined ? {} : { threads }),
-          ...(crashOnStream === undefined ? {} : { crashOnStream }),
-        });
+      : createWorkersEstimator({ ...(threads === undefined ? {} : { threads }), ...(crashOnStream === undefined ? {} : { crashOnStream }) });
   try {
     return await estimator.run(resolved);
   } finally {

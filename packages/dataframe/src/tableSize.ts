@@ -24,3 +24,4 @@ export function checkTableSize(
   }
   return { rows, cols };
 }
+

@@ -50,7 +50,11 @@ const FIRST_WORK = 2 ** 20;
  * dispatch lasts about `targetDispatchMs`. Abort is checked between dispatches; an aborted run returns
  * the complete batches.
  */
-export function createPiKernel(device: GPUDevice, adapter: GpuAdapterSummary, kernelOptions: PiKernelOptions = {}): PiKernel {
+export function createPiKernel(
+  device: GPUDevice,
+  adapter: GpuAdapterSummary,
+  kernelOptions: PiKernelOptions = {},
+): PiKernel {
   const target = kernelOptions.targetDispatchMs ?? 50;
   const timeoutMs = kernelOptions.dispatchTimeoutMs ?? 60_000;
   const backend = kernelOptions.backendName ?? 'webgpu';
@@ -60,9 +64,7 @@ export function createPiKernel(device: GPUDevice, adapter: GpuAdapterSummary, ke
     device.limits.maxComputeWorkgroupsPerDimension * PI_WORKGROUP_SIZE,
     Math.floor(device.limits.maxStorageBufferBindingSize / 16),
   );
-  let buffers:
-    | { capacity: number; states: GPUBuffer; counts: GPUBuffer; total: GPUBuffer; params: GPUBuffer; readback: GPUBuffer }
-    | undefined;
+  let buffers: { capacity: number; states: GPUBuffer; counts: GPUBuffer; total: GPUBuffer; params: GPUBuffer; readback: GPUBuffer } | undefined;
 
   const pipelineFor = (generator: GeneratorName): Promise<GPUComputePipeline> => {
     let p = pipelines.get(generator);

@@ -21,7 +21,11 @@ export interface TensorsRunContext {
  * chunk. `tf.randomUniform` is not seeded here and draws on the CPU for every backend: not reproducible,
  * and it says so (`generator: "tf.randomUniform"`, `seed: null`). Groups plans count group by group.
  */
-export async function runTensors(tf: typeof TfCore, options: ResolvedEstimateOptions, context: TensorsRunContext): Promise<PiResult> {
+export async function runTensors(
+  tf: typeof TfCore,
+  options: ResolvedEstimateOptions,
+  context: TensorsRunContext,
+): Promise<PiResult> {
   const { plan, signal } = options;
   const chunk = context.chunk ?? TENSOR_CHUNK;
   const tally = new RunTally(options);

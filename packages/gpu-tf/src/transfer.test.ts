@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { openNodeGpu, runTransferDemo } from './index.js';
 
-test('increment_by_one: both ways end with 1 + launches everywhere, and both are timed', async () => {
+test("increment_by_one: both ways end with 1 + launches everywhere, and both are timed", async () => {
   const { device } = await openNodeGpu();
   const r = await runTransferDemo(device, { length: 10_000, launches: 25 });
   expect(r.correct).toBe(true);

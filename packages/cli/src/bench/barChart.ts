@@ -9,33 +9,19 @@ export function benchChart(report: BenchReport): Record<string, unknown> {
         rows.push({ experiment: `${e.id}. ${e.title}`, row: r.label, who: 'pi', samplesPerSecond: r.samplesPerSecond });
       }
       if (r.peer?.available && r.peer.warmSeconds !== undefined && r.samples > 0) {
-        rows.push({
-          experiment: `${e.id}. ${e.title}`,
-          row: r.label,
-          who: "numba (the seed's code)",
-          peerCase: r.peer.case,
-          samplesPerSecond: r.samples / r.peer.warmSeconds,
-        });
+        rows.push({ experiment: `${e.id}. ${e.title}`, row: r.label, who: 'numba (the seed\'s code)', peerCase: r.peer.case, samplesPerSecond: r.samples / r.peer.warmSeconds });
       }
       return rows;
     }),
   );
   // Bars on a log axis need a domain that starts above zero: whole decades around the data.
   const rates = values.map((v) => v.samplesPerSecond);
-  const domain =
-    rates.length === 0 ? [1, 10] : [10 ** Math.floor(Math.log10(Math.min(...rates))), 10 ** Math.ceil(Math.log10(Math.max(...rates)))];
+  const domain = rates.length === 0 ? [1, 10] : [10 ** Math.floor(Math.log10(Math.min(...rates))), 10 ** Math.ceil(Math.log10(Math.max(...rates)))];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: `pi bench: warm samples/s (${report.machine.cpuModel}, ${report.machine.cores} cores)`,
     data: { values },
-    facet: {
-      row: {
-        field: 'experiment',
-        type: 'nominal',
-        title: null,
-        header: { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold', labelLimit: 200 },
-      },
-    },
+    facet: { row: { field: 'experiment', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold', labelLimit: 200 } } },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: 520,
@@ -43,13 +29,7 @@ export function benchChart(report: BenchReport): Record<string, unknown> {
       encoding: {
         y: { field: 'row', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
         yOffset: { field: 'who' },
-        x: {
-          field: 'samplesPerSecond',
-          type: 'quantitative',
-          scale: { type: 'log', domain },
-          title: 'samples/s (log scale)',
-          axis: { format: '~s' },
-        },
+        x: { field: 'samplesPerSecond', type: 'quantitative', scale: { type: 'log', domain }, title: 'samples/s (log scale)', axis: { format: '~s' } },
         x2: { datum: domain[0] },
         color: { field: 'who', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 320, columns: 2 } },
       },

@@ -15,11 +15,7 @@ function cells(row: BenchRow): string[] {
     row.error === undefined ? '' : row.error.toExponential(1),
     ratio(row.speedupVsBaseline),
     row.note ?? '',
-    peer === undefined
-      ? ''
-      : peer.available
-        ? `${peer.case}: ${duration(peer.warmSeconds!)}`
-        : `${peer.case}: ${peer.note ?? 'not available'}`,
+    peer === undefined ? '' : peer.available ? `${peer.case}: ${duration(peer.warmSeconds!)}` : `${peer.case}: ${peer.note ?? 'not available'}`,
     ratio(peer?.speedupVsPeer),
   ];
 }
@@ -44,12 +40,7 @@ export function benchMarkdown(report: BenchReport): string {
   for (const e of report.experiments) {
     out.push(`## ${e.id}. ${e.title}: ${e.size}`, '', `The seed's ${e.seedCell}.`, '');
     out.push(`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`);
-    for (const row of e.rows)
-      out.push(
-        `| ${cells(row)
-          .map((c) => c.replaceAll('|', '\\|'))
-          .join(' | ')} |`,
-      );
+    for (const row of e.rows) out.push(`| ${cells(row).map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`);
     out.push('');
   }
   return out.join('\n');
@@ -64,10 +55,7 @@ export function benchTables(report: BenchReport, style: { bold: (s: string) => s
     const used = HEADER.map((_, i) => rows.some((r, j) => j > 0 && r[i] !== ''));
     const widths = HEADER.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
     for (const [j, r] of rows.entries()) {
-      const line = r
-        .map((c, i) => (used[i] ? c.padEnd(widths[i]!) : ''))
-        .filter((_, i) => used[i])
-        .join('  ');
+      const line = r.map((c, i) => (used[i] ? c.padEnd(widths[i]!) : '')).filter((_, i) => used[i]).join('  ');
       out.push(j === 0 ? style.dim(line) : line);
     }
     out.push('');

@@ -46,13 +46,7 @@ export async function findNumbaPython(env: Readonly<Record<string, string | unde
 export async function runPeer(
   python: string,
   cases: readonly string[],
-  sizes: {
-    runs: number;
-    piSamples: number;
-    df: readonly [number, number];
-    groups: readonly [number, number];
-    gpu: readonly [number, number];
-  },
+  sizes: { runs: number; piSamples: number; df: readonly [number, number]; groups: readonly [number, number]; gpu: readonly [number, number] },
   signal?: AbortSignal,
 ): Promise<Map<string, PeerLine>> {
   const args = [

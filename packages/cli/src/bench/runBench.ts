@@ -208,12 +208,7 @@ export async function runBench(
     peerInfo = { name: 'numba', available: found.python !== undefined, detail: found.detail };
     const cases = measured.flatMap((m) => m.rows.map((r) => r.def.peerCase)).filter((c): c is string => c !== undefined);
     if (found.python !== undefined && cases.length > 0) {
-      options.onCase?.(
-        { id: 0, title: 'numba peer', seedCell: '', size: () => '', cases: () => [] },
-        { id: 'numba', label: 'numba peer', run: async () => ({ available: false, note: '' }) },
-        index,
-        total,
-      );
+      options.onCase?.({ id: 0, title: 'numba peer', seedCell: '', size: () => '', cases: () => [] }, { id: 'numba', label: 'numba peer', run: async () => ({ available: false, note: '' }) }, index, total);
       try {
         peerLines = await runPeer(
           found.python,
@@ -222,11 +217,7 @@ export async function runBench(
           options.signal,
         );
       } catch (error) {
-        peerInfo = {
-          ...peerInfo,
-          available: false,
-          detail: `${found.detail}, but the peer failed: ${(error as Error).message.split('\n')[0]}`,
-        };
+        peerInfo = { ...peerInfo, available: false, detail: `${found.detail}, but the peer failed: ${(error as Error).message.split('\n')[0]}` };
       }
     }
   }

@@ -22,8 +22,7 @@ export const EXIT_INTERRUPTED = 130;
 export const command: Command = {
   name: 'estimate',
   summary: 'Estimate π by Monte Carlo on one backend, with its standard error and 95% interval.',
-  usage:
-    'estimate [--backend NAME] [--threads N] [--samples N | --groups NxI | --precision P] [--seed S] [--shard K/N] [--json] [--out FILE]',
+  usage: 'estimate [--backend NAME] [--threads N] [--samples N | --groups NxI | --precision P] [--seed S] [--shard K/N] [--json] [--out FILE]',
   options: {
     backend: {
       type: 'string',
@@ -49,13 +48,7 @@ export const command: Command = {
     precision: { type: 'string', short: 'p', valueName: 'P', description: 'Target half-width of the 95% interval; picks the samples' },
     seed: { type: 'string', short: 's', valueName: 'S', description: 'Seed, an integer in [0, 2^53)', defaultText: '0' },
     generator: { type: 'string', valueName: 'name', description: 'Random generator', choices: GENERATORS, defaultText: 'xoshiro128p' },
-    threads: {
-      type: 'string',
-      short: 't',
-      valueName: 'N',
-      description: 'Worker threads for --backend workers, 1 to 1024',
-      defaultText: 'every core',
-    },
+    threads: { type: 'string', short: 't', valueName: 'N', description: 'Worker threads for --backend workers, 1 to 1024', defaultText: 'every core' },
     'tf-backend': {
       type: 'string',
       valueName: 'name',
@@ -70,17 +63,8 @@ export const command: Command = {
       description: "Run only shard K of N (contiguous streams) and emit a partial for `pi merge`; 'off' ignores the scheduler",
       defaultText: 'from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX when set',
     },
-    shards: {
-      type: 'string',
-      valueName: 'N',
-      description: 'Shard count for a Kubernetes Indexed Job (its completions); or PI_SHARD_COUNT',
-    },
-    out: {
-      type: 'string',
-      short: 'o',
-      valueName: 'FILE',
-      description: 'Also write the JSON result to FILE ({index} and {count} name the shard)',
-    },
+    shards: { type: 'string', valueName: 'N', description: 'Shard count for a Kubernetes Indexed Job (its completions); or PI_SHARD_COUNT' },
+    out: { type: 'string', short: 'o', valueName: 'FILE', description: 'Also write the JSON result to FILE ({index} and {count} name the shard)' },
     quiet: { type: 'boolean', short: 'q', description: 'No progress bar' },
   },
   examples: [

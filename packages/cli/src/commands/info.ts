@@ -44,7 +44,8 @@ export const command: Command = {
       '',
       style.bold('backends'),
       ...probes.map(
-        (p) => `  ${p.available ? style.green('yes') : style.red('no ')}  ${p.name.padEnd(9)} ${p.summary}${style.dim(` — ${p.detail}`)}`,
+        (p) =>
+          `  ${p.available ? style.green('yes') : style.red('no ')}  ${p.name.padEnd(9)} ${p.summary}${style.dim(` — ${p.detail}`)}`,
       ),
       '',
       style.bold('gpu'),

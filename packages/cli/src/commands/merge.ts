@@ -70,10 +70,7 @@ async function readInputs(inputs: readonly string[], io: CliIo): Promise<Labelle
       throw unreadable(input, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     const files = isDirectory
-      ? (await readdir(input))
-          .filter((name) => name.endsWith('.json'))
-          .sort()
-          .map((name) => join(input, name))
+      ? (await readdir(input)).filter((name) => name.endsWith('.json')).sort().map((name) => join(input, name))
       : [input];
     if (files.length === 0) throw unreadable(input, 'is a directory with no *.json files');
     for (const file of files) {
@@ -98,7 +95,11 @@ export const command: Command = {
     json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'Also write the merged JSON result to FILE' },
   },
-  examples: ['pi merge parts/', 'pi merge parts/shard-*.json --json', 'cat parts/*.json | pi merge -'],
+  examples: [
+    'pi merge parts/',
+    'pi merge parts/shard-*.json --json',
+    'cat parts/*.json | pi merge -',
+  ],
   async run(args, io) {
     if (args.positionals.length === 0) {
       throw new PiError('INVALID_ARGUMENT', 'FILE: none given; expected shard partials: files, a directory of *.json, or - for stdin', {
@@ -109,10 +110,7 @@ export const command: Command = {
     for (const { label, value } of values) {
       const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
       if (version !== SCHEMA_VERSION) {
-        throw unreadable(
-          label,
-          `schemaVersion ${describeValue(version)} is not supported; expected ${SCHEMA_VERSION} (a pi estimate --json result)`,
-        );
+        throw unreadable(label, `schemaVersion ${describeValue(version)} is not supported; expected ${SCHEMA_VERSION} (a pi estimate --json result)`);
       }
     }
     const merged = mergeShardResults(

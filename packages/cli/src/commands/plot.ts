@@ -12,13 +12,7 @@ export const command: Command = {
     samples: { type: 'string', short: 'n', valueName: 'N', description: 'Points in the last estimate of the curve', defaultText: '10M' },
     seed: { type: 'string', short: 's', valueName: 'S', description: 'Seed, an integer in [0, 2^53)', defaultText: '0' },
     generator: { type: 'string', valueName: 'name', description: 'Random generator', choices: GENERATORS, defaultText: 'xoshiro128p' },
-    out: {
-      type: 'string',
-      short: 'o',
-      valueName: 'file',
-      description: 'Chart file: .svg, or .png rendered from it',
-      defaultText: 'convergence.svg',
-    },
+    out: { type: 'string', short: 'o', valueName: 'file', description: 'Chart file: .svg, or .png rendered from it', defaultText: 'convergence.svg' },
     json: { type: 'boolean', description: 'Also print the curve as JSON' },
   },
   examples: ['pi plot --samples 1e8 --seed 1 --out convergence.svg', 'pi plot --samples 10M --out convergence.png --json'],
@@ -36,9 +30,7 @@ export const command: Command = {
     if (flag(args, 'json')) io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, generator, seed, file: out, points })}\n`);
     else {
       const last = points[points.length - 1]!;
-      io.stdout(
-        `wrote ${out}: ${points.length} estimates from 16 to ${samples.toLocaleString('en-US')} samples; last π̂ = ${last.pi} ± ${(last.upper - last.pi).toExponential(2)}\n`,
-      );
+      io.stdout(`wrote ${out}: ${points.length} estimates from 16 to ${samples.toLocaleString('en-US')} samples; last π̂ = ${last.pi} ± ${(last.upper - last.pi).toExponential(2)}\n`);
     }
     return 0;
   },

@@ -1,4 +1,11 @@
-import { BLOCK_SIZE, binomialStandardError, jumpState, streamState, Z_95, type GeneratorName } from '@pi/core';
+import {
+  BLOCK_SIZE,
+  binomialStandardError,
+  jumpState,
+  streamState,
+  Z_95,
+  type GeneratorName,
+} from '@pi/core';
 import { streamCounters } from '@pi/cpu';
 
 /** One point of a convergence curve: the estimate after the first `samples` points of the plan. */

@@ -456,7 +456,7 @@ function disposedError(): PiError {
  * await pool.dispose?.();
  * ```
  */
-export function createWorkersEstimator(options: WorkersOptions = {}): Estimator & { threads(): Promise<number> } {
+export function createWorkersEstimator(options: WorkersOptions = {}): Estimator & { threads(): Promise<number>; dispose(): Promise<void> } {
   checkOptionKeys(options, WORKERS_OPTION_KEYS);
   const threads = options.threads === undefined ? undefined : checkThreads(options.threads);
   const watchdogMs = options.watchdogMs ?? WATCHDOG_MS;

@@ -1,4 +1,5 @@
 import type { BenchCase, ExperimentDefinition } from './runBench.js';
+import { DATAFRAME_BENCH_NOTE, loadDataframe } from '../_loadDataframe.js';
 import { timeEstimator, timeJob, type BenchSizes, type CaseContext, type CaseOutcome } from './runBench.js';
 
 /** Dawn's adapter and device, opened once per bench (every GPU row and the transfer demo share it). */
@@ -91,7 +92,7 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
     size: (s) => `${n(s.dataFrame[0])} × ${n(s.dataFrame[1])} cells`,
     cases: (s) => {
       const [rows, cols] = s.dataFrame;
-      const dataframe = () => import('@pi/dataframe');
+      const dataframe = () => loadDataframe(() => import('@pi/dataframe'), DATAFRAME_BENCH_NOTE);
       return [
         {
           id: 'cell',

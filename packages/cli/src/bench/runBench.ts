@@ -188,7 +188,9 @@ export async function runBench(
         // within 200 ms, and the process exits once it is written.
         outcome = await untilAborted(def.run(context), options.signal);
       } catch (error) {
-        outcome = { available: false, note: `failed: ${(error as Error).message ?? String(error)}` };
+        // A row whose package is not installed (an optional peer) says how to add it; anything else failed.
+        const unavailable = isPiError(error) && error.code === 'BACKEND_UNAVAILABLE';
+        outcome = { available: false, note: unavailable ? error.message : `failed: ${(error as Error).message ?? String(error)}` };
       }
       rows.push({ def, outcome });
     }

@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { estimateLoop } from '@pi/cpu';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memoryIo } from '../io.js';
@@ -127,5 +129,65 @@ describe('pi dataframe: usage errors exit 2 with one line naming the option, the
     expect(json.status).toBe('aborted');
     expect(json.rowsFilled).toBeGreaterThan(0);
     expect(json.samples).toBe(json.rowsFilled * 20);
+  });
+});
+
+describe('pi dataframe without @pi/dataframe installed (an optional peer of @pi/cli)', () => {
+  // The built binary in a real process, with a resolve hook that answers for @pi/dataframe what Node answers
+  // when a package is absent. The install test (test/install.test.mjs) checks the same with a real
+  // global install of @pi/cli alone.
+  const bin = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
+  const hooks = join(dir, 'hide-dataframe.mjs');
+  writeFileSync(
+    hooks,
+    `export async function resolve(specifier, context, next) {
+      if (specifier === '@pi/dataframe' || specifier.startsWith('@pi/dataframe/')) {
+        const error = new Error("Cannot find package '@pi/dataframe' imported from " + context.parentURL);
+        error.code = 'ERR_MODULE_NOT_FOUND';
+        throw error;
+      }
+      return next(specifier, context);
+    }`,
+  );
+  const register = join(dir, 'register.mjs');
+  writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
+  const runWithout = (...argv: string[]) =>
+    new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+      execFile(process.execPath, ['--import', pathToFileURL(register).href, bin, ...argv], (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : Number((error as { code?: unknown }).code), stdout, stderr }),
+      );
+    });
+
+  it('pi dataframe exits 3 with one line saying how to add it', async () => {
+    const r = await runWithout('dataframe', '--rows', '10', '--cols', '2');
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/@pi\/dataframe is not installed; it is an optional peer of @pi\/cli/);
+    expect(r.stderr).toContain('npm i @pi/cli @pi/dataframe, then npx pi dataframe');
+    expect(r.stderr).toContain("overrides in @pi/dataframe's README");
+  });
+
+  it('usage errors are still usage errors (exit 2)', async () => {
+    const r = await runWithout('dataframe', '--rows', 'abc');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--rows: "abc" is not allowed/);
+  });
+
+  it('every other command works: pi estimate exits 0', async () => {
+    const r = await runWithout('estimate', '--samples', '1M', '--seed', '3', '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).samples).toBe(1_000_000);
+  });
+
+  it('pi bench keeps going: the DataFrame rows are unavailable and say how to add it', async () => {
+    const r = await runWithout('bench', '--quick', '--only', '2', '--peer', 'none', '--json');
+    expect(r.code).toBe(0);
+    const rows = JSON.parse(r.stdout).experiments[0].rows as { id: string; available: boolean; note?: string }[];
+    expect(rows.map((row) => row.id)).toEqual(['cell', 'vectorized']);
+    for (const row of rows) {
+      expect(row.available).toBe(false);
+      expect(row.note).toBe('@pi/dataframe is not installed: npm i @pi/dataframe (overrides in its README)');
+    }
   });
 });

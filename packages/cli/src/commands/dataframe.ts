@@ -1,5 +1,5 @@
 import type { PiResult } from '@pi/core';
-import { checkTableSize, tableBytes } from '@pi/dataframe/tableSize';
+import { loadDataframe } from '../_loadDataframe.js';
 import { defineCommand } from '../command.js';
 import { createStyle, type Style } from '../_style.js';
 import { formatResult, resultJson } from '../format.js';
@@ -42,6 +42,8 @@ export const command = defineCommand({
   ],
   async run(args, io) {
     const { rows = 10_000, cols = 25, seed = 0, generator, method = 'vectorized', csv } = args.values;
+    // @pi/dataframe is an optional peer: its danfo-free entry checks the size, and says how to add it if missing.
+    const { checkTableSize, tableBytes } = await loadDataframe(() => import('@pi/dataframe/tableSize'));
     checkTableSize(rows, cols, { rows: '--rows', cols: '--cols' });
     if (csv !== undefined) checkOutputTarget('--csv', csv);
     // Memory grows with the shape, not only the cell count (danfo keeps per-column structures): the plan
@@ -56,7 +58,7 @@ export const command = defineCommand({
     const progress = createProgressBar(io, `dataframe --method ${method}`, { quiet: args.values.json === true });
 
     // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
-    const { estimatePi, fillDataFrame, fillDataFrame2, frameCsv } = await import('@pi/dataframe');
+    const { estimatePi, fillDataFrame, fillDataFrame2, frameCsv } = await loadDataframe(() => import('@pi/dataframe'));
     const options = { seed, ...(generator === undefined ? {} : { generator }) };
     const fill =
       method === 'cell'

@@ -22,6 +22,16 @@ export {
 } from './numbaXoroshiro128p.js';
 export { seedState, jumpState, streamState, streamStates } from './streams.js';
 export {
+  STREAM_MATRIX_POWERS,
+  STREAM_MATRIX_WORDS,
+  streamMatrices,
+  transitionPower,
+  advanceState,
+  streamPointState,
+  randomStream,
+  type RandomStream,
+} from './randomStream.js';
+export {
   BLOCK_SIZE,
   MAX_SAMPLES,
   checkCount,

@@ -29,6 +29,11 @@ export interface PiKernelOptions {
   readonly firstDispatchPoints?: number;
   /** Most points one invocation draws in a dispatch: a power of two in [1, 2^20] (2^13 by default). */
   readonly pointsPerInvocation?: number;
+  /**
+   * Most workgroups per dispatch dimension (the adapter's `maxComputeWorkgroupsPerDimension` by default; a
+   * smaller value is used as given, a larger one is capped). Dispatches wider than this use two dimensions.
+   */
+  readonly maxWorkgroupsPerDimension?: number;
   /** Backend name put in results (`webgpu` by default). */
   readonly backendName?: string;
 }
@@ -85,7 +90,7 @@ export function createPiKernel(
   const pipelines = new Map<GeneratorName, Promise<GPUComputePipeline>>();
   const matrices = new Map<GeneratorName, GPUBuffer>();
   const watch: DeviceWatch = watchDevice(device);
-  const maxPerDimension = device.limits.maxComputeWorkgroupsPerDimension;
+  const maxPerDimension = Math.max(1, Math.min(device.limits.maxComputeWorkgroupsPerDimension, kernelOptions.maxWorkgroupsPerDimension ?? Infinity));
   // Invocation indices are u32; workgroups may be laid out as x · y with both within the adapter's limit.
   const maxInvocations = Math.min(maxPerDimension * maxPerDimension * PI_WORKGROUP_SIZE, 2 ** 32 - PI_WORKGROUP_SIZE);
   const maxStreams = Math.min(MAX_STREAMS_PER_DISPATCH, Math.floor(device.limits.maxStorageBufferBindingSize / 8));

@@ -1,5 +1,5 @@
 import { numbaXoroshiro128pFromState } from './numbaXoroshiro128p.js';
-import { applyMatrix, jumpPower, matrixOf, square, seedState, jumpState, type BitMatrix } from './streams.js';
+import { applyMatrix, jumpPower, powerOfTwo, seedState, jumpState, type BitMatrix } from './streams.js';
 import type { GeneratorName, GeneratorState } from './types.js';
 import { xoshiro128pFromState } from './xoshiro128p.js';
 
@@ -44,10 +44,7 @@ const transition: Record<GeneratorName, BitMatrix[]> = { xoshiro128p: [], numba:
 
 /** T^(2^i): the generator's one-step transition matrix raised to 2^i. */
 export function transitionPower(generator: GeneratorName, i: number): BitMatrix {
-  const list = transition[generator];
-  if (list.length === 0) list.push(matrixOf(stepFunctions[generator]));
-  while (list.length <= i) list.push(square(list[list.length - 1]!));
-  return list[i]!;
+  return powerOfTwo(transition[generator], stepFunctions[generator], i);
 }
 
 const packed: Partial<Record<GeneratorName, Uint32Array>> = {};

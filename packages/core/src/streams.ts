@@ -56,12 +56,16 @@ const jumpFunctions: Record<GeneratorName, (s: GeneratorState) => GeneratorState
 /** powers[g][i] = J^(2^i) for generator g, built on first use. */
 const powers: Record<GeneratorName, BitMatrix[]> = { xoshiro128p: [], numba: [] };
 
-/** J^(2^i) for a generator's 2^64 jump, built on first use. */
-export function jumpPower(generator: GeneratorName, i: number): BitMatrix {
-  const list = powers[generator];
-  if (list.length === 0) list.push(matrixOf(jumpFunctions[generator]));
+/** M^(2^i) from a cache of the powers so far (M = the matrix of `linear`), extended by squaring. */
+export function powerOfTwo(list: BitMatrix[], linear: (s: GeneratorState) => GeneratorState, i: number): BitMatrix {
+  if (list.length === 0) list.push(matrixOf(linear));
   while (list.length <= i) list.push(square(list[list.length - 1]!));
   return list[i]!;
+}
+
+/** J^(2^i) for a generator's 2^64 jump, built on first use. */
+export function jumpPower(generator: GeneratorName, i: number): BitMatrix {
+  return powerOfTwo(powers[generator], jumpFunctions[generator], i);
 }
 
 /** The state a seed gives for a generator (stream 0). */

@@ -5,7 +5,8 @@
 #   2. ./pi bench --only 4,5           the GPU rows at the seed's size (50,000 × 50,000) and the transfer
 #                                      demo, with the seed's numba.cuda kernel on the same card when python3
 #                                      has numba with CUDA (the peer);
-#   3. ./pi estimate --backend webgpu --samples 1e12 (xoshiro128p), stopped after 120 s if slower;
+#   3. ./pi estimate --backend webgpu --samples 1e12 (xoshiro128p), stopped after 120 s if slower
+#                                      (PI_GPU_BENCH_SECONDS), with its partial result;
 # then prints the adapter, samples/s of each row, numba.cuda's samples/s and the ratio.
 #
 # Usage (beside pi-linux-x64.tar.xz, or with the archive unpacked here):
@@ -51,9 +52,13 @@ for icd in /usr/share/vulkan/icd.d/nvidia_icd.json /etc/vulkan/icd.d/nvidia_icd.
     export VK_DRIVER_FILES
   fi
 done
-# Never fall back to SwiftShader here: its speeds are the CPU's.
-PI_WEBGPU_NO_SWIFTSHADER=1
-export PI_WEBGPU_NO_SWIFTSHADER
+# Never fall back to SwiftShader here: its speeds are the CPU's (PI_GPU_BENCH_SOFTWARE=1 allows it, to try
+# this script on a machine without a GPU).
+if [ -z "${PI_GPU_BENCH_SOFTWARE:-}" ]; then
+  PI_WEBGPU_NO_SWIFTSHADER=1
+  export PI_WEBGPU_NO_SWIFTSHADER
+fi
+seconds=${PI_GPU_BENCH_SECONDS:-120}
 
 started=$(date +%s)
 "$pi" info | tee "$out/info.txt"
@@ -67,9 +72,9 @@ if command -v "$py" >/dev/null && "$py" -c 'from numba import cuda; assert cuda.
 echo "gpu-node-bench: pi bench --only 4,5 (peer: $peer)"
 "$pi" bench --only 4,5 --runs 3 --peer "$peer" --json --markdown "$out/bench.md" > "$out/bench.json" || echo "gpu-node-bench: pi bench exited $?" >&2
 
-echo "gpu-node-bench: pi estimate --backend webgpu --samples 1e12 (at most 120 s)"
+echo "gpu-node-bench: pi estimate --backend webgpu --samples 1e12 (at most $seconds s)"
 status=0
-timeout -s INT 120 "$pi" estimate --backend webgpu --samples 1e12 --seed 1 --json > "$out/estimate-1e12.json" || status=$?
+timeout -s INT "$seconds" "$pi" estimate --backend webgpu --samples 1e12 --seed 1 --json > "$out/estimate-1e12.json" || status=$?
 [ "$status" -eq 0 ] || [ "$status" -eq 130 ] || echo "gpu-node-bench: pi estimate exited $status" >&2
 
 "$node" - "$out" "$peer" "$started" <<'EOF' | tee "$out/summary.txt"

@@ -75,7 +75,7 @@ echo "gpu-node-bench: pi bench --only 4,5 (peer: $peer)"
 echo "gpu-node-bench: pi estimate --backend webgpu --samples 1e12 (at most $seconds s)"
 status=0
 timeout -s INT "$seconds" "$pi" estimate --backend webgpu --samples 1e12 --seed 1 --json > "$out/estimate-1e12.json" || status=$?
-[ "$status" -eq 0 ] || [ "$status" -eq 130 ] || echo "gpu-node-bench: pi estimate exited $status" >&2
+[ "$status" -eq 0 ] || [ "$status" -eq 124 ] || echo "gpu-node-bench: pi estimate exited $status" >&2
 
 "$node" - "$out" "$peer" "$started" <<'EOF' | tee "$out/summary.txt"
 const fs = require('node:fs');

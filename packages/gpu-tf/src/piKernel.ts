@@ -25,7 +25,11 @@ export interface PiKernelOptions {
   readonly targetDispatchMs?: number;
   /** Give up on a dispatch that has not finished after this long (60 s by default): never a hang. */
   readonly dispatchTimeoutMs?: number;
-  /** Points in the first dispatch, before any speed is measured (2^20 by default). */
+  /**
+   * Points in the first dispatch of every run. By default the first run starts at 2^20 (small enough for a
+   * software adapter) and later runs start at the size the previous run measured, so a warm run on a fast
+   * GPU does not ramp up again.
+   */
   readonly firstDispatchPoints?: number;
   /** Most points one invocation draws in a dispatch: a power of two in [1, 2^20] (2^13 by default). */
   readonly pointsPerInvocation?: number;
@@ -94,6 +98,8 @@ export function createPiKernel(
   // Invocation indices are u32; workgroups may be laid out as x · y with both within the adapter's limit.
   const maxInvocations = Math.min(maxPerDimension * maxPerDimension * PI_WORKGROUP_SIZE, 2 ** 32 - PI_WORKGROUP_SIZE);
   const maxStreams = Math.min(MAX_STREAMS_PER_DISPATCH, Math.floor(device.limits.maxStorageBufferBindingSize / 8));
+  // Dispatch work (points) the last run of each generator ended with: where the next run starts.
+  const learnedWork = new Map<GeneratorName, number>();
   let buffers: { streams: number; counts: GPUBuffer; total: GPUBuffer; params: GPUBuffer; readbacks: Readback[] } | undefined;
 
   const pipelineFor = (generator: GeneratorName): Promise<GPUComputePipeline> => {
@@ -153,7 +159,7 @@ export function createPiKernel(
     const planner = new PiDispatchPlanner(options, tally, pointsPerInvocation, maxStreams);
     const keepStreamCounts = plan.kind === 'groups';
     const inFlight: InFlight[] = [];
-    let work = kernelOptions.firstDispatchPoints ?? FIRST_WORK;
+    let work = kernelOptions.firstDispatchPoints ?? learnedWork.get(generator) ?? FIRST_WORK;
     let dispatches = 0;
     let invocations = 0;
     let hostMs = 0;
@@ -247,6 +253,7 @@ export function createPiKernel(
       }
     }
     if (!planner.done) tally.aborted = true;
+    if (dispatches > 0) learnedWork.set(generator, work);
     return tally.result({
       backend,
       reproducible: true,

@@ -100,6 +100,7 @@ export function createPiKernel(
   const maxStreams = Math.min(MAX_STREAMS_PER_DISPATCH, Math.floor(device.limits.maxStorageBufferBindingSize / 8));
   // Dispatch work (points) the last run of each generator ended with: where the next run starts.
   const learnedWork = new Map<GeneratorName, number>();
+  let draining: Promise<unknown> | undefined;
   let buffers: { streams: number; counts: GPUBuffer; total: GPUBuffer; params: GPUBuffer; readbacks: Readback[] } | undefined;
 
   const pipelineFor = (generator: GeneratorName): Promise<GPUComputePipeline> => {
@@ -151,6 +152,8 @@ export function createPiKernel(
   async function run(options: ResolvedEstimateOptions): Promise<PiResult> {
     const { plan, generator, signal } = options;
     const tally = new RunTally(options);
+    // A run aborted before its last dispatch finished left it running: wait for it before reusing buffers.
+    await draining;
     const pipeline = await pipelineFor(generator);
     const matrixGroup = device.createBindGroup({
       layout: pipeline.getBindGroupLayout(1),
@@ -243,6 +246,11 @@ export function createPiKernel(
         inFlight.push({ dispatch, readback, bytes: 8 + countBytes, submitted });
         dispatches++;
         invocations += dispatch.invocations;
+      }
+      if (signal?.aborted === true && !planner.done) {
+        // Aborted: return now with the streams counted so far; the dispatch still in flight finishes in the
+        // background (the next run waits for it), so an abort waits for at most the one that is running.
+        draining = Promise.allSettled(inFlight.splice(0).map((f) => f.readback.buffer.mapAsync(MAP_READ).then(() => f.readback.buffer.unmap())));
       }
       while (inFlight.length > 0) await settle();
     } finally {

@@ -19,7 +19,8 @@ const generatorWgsl: Record<GeneratorName, string> = { xoshiro128p: xoshiro128pW
  *
  * Counts: the workgroup sums its invocations' counts in shared memory, then one invocation adds the sum to a
  * 64-bit total (two u32 words, the carry added when the low word wraps: exact for any plan below 2^53).
- * Groups plans also add each invocation's count to its stream's 64-bit count. Workgroups may be laid out
+ * Groups plans also sum, per workgroup, the counts of each stream it touches, and add each sum to that
+ * stream's 64-bit count: no global atomic before a workgroup reduction. Workgroups may be laid out
  * in two dimensions when one dimension's limit is too small.
  */
 export function piKernelWgsl(generator: GeneratorName): string {
@@ -41,6 +42,7 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> total: array<atomic<u32>, 2>;
 
 var<workgroup> partial: array<u32, ${PI_WORKGROUP_SIZE}>;
+var<workgroup> streamOf: array<u32, ${PI_WORKGROUP_SIZE}>;
 
 // Adds to a 64-bit count held as two atomic words (low at index at): the carry follows a low word that wrapped.
 fn addCount64(at: u32, value: u32) {
@@ -57,9 +59,10 @@ fn main(
   @builtin(local_invocation_index) lid: u32,
 ) {
   let i = (wid.y * groups.x + wid.x) * ${PI_WORKGROUP_SIZE}u + lid;
+  let inRange = i < params.invocations;
+  let stream = i / params.chunks;
   var count = 0u;
-  if (i < params.invocations) {
-    let stream = i / params.chunks;
+  if (inRange) {
     let chunk = i % params.chunks;
     let isFinal = stream + 1u == params.streams;
     let lastChunk = select(params.chunks, params.finalChunks, isFinal) - 1u;
@@ -70,11 +73,19 @@ fn main(
     for (var k = 0u; k < n; k++) {
       count += drawInside(&s);
     }
-    if (params.keepStreamCounts != 0u) {
-      addCount64(2u * stream, count);
-    }
   }
   partial[lid] = count;
+  streamOf[lid] = select(0xffffffffu, stream, inRange);
+  workgroupBarrier();
+  // Groups plans: a workgroup's invocations of one stream are neighbours; the first of each run sums the
+  // run and makes the stream's one atomic add from this workgroup.
+  if (params.keepStreamCounts != 0u && inRange && (lid == 0u || streamOf[lid - 1u] != stream)) {
+    var sum = 0u;
+    for (var j = lid; j < ${PI_WORKGROUP_SIZE}u && streamOf[j] == stream; j++) {
+      sum += partial[j];
+    }
+    addCount64(2u * stream, sum);
+  }
   workgroupBarrier();
   for (var stride = ${PI_WORKGROUP_SIZE / 2}u; stride > 0u; stride >>= 1u) {
     if (lid < stride) {

@@ -1,7 +1,7 @@
 import { groupsPlan, resolveEstimateOptions, samplesPlan, type EstimateOptions, type GeneratorName } from '@pi/core';
 import { estimateLoop } from '@pi/cpu';
 import { afterAll, describe, expect, test } from 'vitest';
-import { kernelEstimator, PiDispatchPlanner } from './index.js';
+import { kernelEstimator, openNodeGpu, PiDispatchPlanner, piKernelWgsl } from './index.js';
 
 // The kernel's device-side stream starts and split streams, exact against @pi/cpu's loop on this machine's
 // adapter (SwiftShader in CI): far streams, long streams cut into many chunks (per group too), many short
@@ -118,4 +118,38 @@ describe('aborts', () => {
     expect(r.samples).toBe(groups * 3_000_000);
     if (groups > 0) expect(r.groupCounts).toEqual((await estimateLoop({ ...options, groups: { pointsPerGroup: 3_000_000, groups } })).groupCounts);
   });
+});
+
+test('64-bit counts: the kernel\'s adds carry into the high word when the low word wraps, under contention', async () => {
+  const { device } = await openNodeGpu();
+  // A second entry point in the π kernel's own source: 256 invocations add 0x01000001 each to the total and
+  // to stream 1's count, both starting just below 2^32 (the low word wraps more than once).
+  const code = `${piKernelWgsl('xoshiro128p')}
+@compute @workgroup_size(64)
+fn carryTest() {
+  addCount64(0u, 0x01000001u);
+  addCount64(4u, 0x01000001u);
+}`;
+  const module = device.createShaderModule({ code });
+  const pipeline = await device.createComputePipelineAsync({ layout: 'auto', compute: { module, entryPoint: 'carryTest' } });
+  const counts = device.createBuffer({ size: 24, usage: 0x80 | 0x8 | 0x4 });
+  const read = device.createBuffer({ size: 24, usage: 0x1 | 0x8 });
+  const start = 0xffffff00;
+  device.queue.writeBuffer(counts, 0, new Uint32Array([start, 7, 0, 0, start, 7]));
+  const encoder = device.createCommandEncoder();
+  const pass = encoder.beginComputePass();
+  pass.setPipeline(pipeline);
+  pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 1, resource: { buffer: counts } }] }));
+  pass.dispatchWorkgroups(4);
+  pass.end();
+  encoder.copyBufferToBuffer(counts, 0, read, 0, 24);
+  device.queue.submit([encoder.finish()]);
+  await read.mapAsync(1);
+  const w = new Uint32Array(read.getMappedRange().slice(0));
+  read.unmap();
+  for (const b of [counts, read]) b.destroy();
+  const expected = start + 7 * 2 ** 32 + 256 * 0x01000001;
+  expect(w[0]! + w[1]! * 2 ** 32).toBe(expected);
+  expect(w[4]! + w[5]! * 2 ** 32).toBe(expected);
+  expect(w[1]).toBeGreaterThan(7);
 });

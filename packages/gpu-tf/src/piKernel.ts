@@ -97,11 +97,11 @@ export function createPiKernel(
   const maxPerDimension = Math.max(1, Math.min(device.limits.maxComputeWorkgroupsPerDimension, kernelOptions.maxWorkgroupsPerDimension ?? Infinity));
   // Invocation indices are u32; workgroups may be laid out as x · y with both within the adapter's limit.
   const maxInvocations = Math.min(maxPerDimension * maxPerDimension * PI_WORKGROUP_SIZE, 2 ** 32 - PI_WORKGROUP_SIZE);
-  const maxStreams = Math.min(MAX_STREAMS_PER_DISPATCH, Math.floor(device.limits.maxStorageBufferBindingSize / 8));
+  const maxStreams = Math.min(MAX_STREAMS_PER_DISPATCH, Math.floor(device.limits.maxStorageBufferBindingSize / 8) - 1);
   // Dispatch work (points) the last run of each generator ended with: where the next run starts.
   const learnedWork = new Map<GeneratorName, number>();
   let draining: Promise<unknown> | undefined;
-  let buffers: { streams: number; counts: GPUBuffer; total: GPUBuffer; params: GPUBuffer; readbacks: Readback[] } | undefined;
+  let buffers: { streams: number; counts: GPUBuffer; params: GPUBuffer; readbacks: Readback[] } | undefined;
 
   const pipelineFor = (generator: GeneratorName): Promise<GPUComputePipeline> => {
     let p = pipelines.get(generator);
@@ -135,8 +135,8 @@ export function createPiKernel(
     });
     buffers = {
       streams: capacity,
-      counts: device.createBuffer({ size: capacity * 8, usage: storage }),
-      total: device.createBuffer({ size: 8, usage: storage }),
+      // The total, then one count per stream (groups plans): 8 bytes each.
+      counts: device.createBuffer({ size: 8 + capacity * 8, usage: storage }),
       params: device.createBuffer({ size: PI_PARAMS_BYTES, usage: BufferUsage.UNIFORM | BufferUsage.COPY_DST }),
       readbacks: Array.from({ length: IN_FLIGHT }, readback),
     };
@@ -145,7 +145,7 @@ export function createPiKernel(
 
   function destroyBuffers() {
     if (buffers === undefined) return;
-    for (const b of [buffers.counts, buffers.total, buffers.params, ...buffers.readbacks.map((r) => r.buffer)]) b.destroy();
+    for (const b of [buffers.counts, buffers.params, ...buffers.readbacks.map((r) => r.buffer)]) b.destroy();
     buffers = undefined;
   }
 
@@ -219,17 +219,15 @@ export function createPiKernel(
               entries: [
                 { binding: 0, resource: { buffer: b.params } },
                 { binding: 1, resource: { buffer: b.counts } },
-                { binding: 2, resource: { buffer: b.total } },
               ],
             }),
           };
         }
         const readback = b.readbacks[dispatches % IN_FLIGHT]!;
-        const countBytes = keepStreamCounts ? dispatch.streams * 8 : 0;
+        const countBytes = 8 + (keepStreamCounts ? dispatch.streams * 8 : 0);
         device.queue.writeBuffer(b.params, 0, dispatch.params as Uint32Array<ArrayBuffer>);
         const encoder = device.createCommandEncoder();
-        encoder.clearBuffer(b.total);
-        if (countBytes > 0) encoder.clearBuffer(b.counts, 0, countBytes);
+        encoder.clearBuffer(b.counts, 0, countBytes);
         const pass = encoder.beginComputePass();
         pass.setPipeline(pipeline);
         pass.setBindGroup(0, bound.group);
@@ -238,12 +236,11 @@ export function createPiKernel(
         const x = Math.min(workgroups, maxPerDimension);
         pass.dispatchWorkgroups(x, Math.ceil(workgroups / x));
         pass.end();
-        encoder.copyBufferToBuffer(b.total, 0, readback.buffer, 0, 8);
-        if (countBytes > 0) encoder.copyBufferToBuffer(b.counts, 0, readback.buffer, 8, countBytes);
+        encoder.copyBufferToBuffer(b.counts, 0, readback.buffer, 0, countBytes);
         const submitted = performance.now();
         device.queue.submit([encoder.finish()]);
         hostMs += submitted - t0;
-        inFlight.push({ dispatch, readback, bytes: 8 + countBytes, submitted });
+        inFlight.push({ dispatch, readback, bytes: countBytes, submitted });
         dispatches++;
         invocations += dispatch.invocations;
       }

@@ -38,17 +38,17 @@ struct Params {
 }
 
 @group(0) @binding(0) var<uniform> params: Params;
-@group(0) @binding(1) var<storage, read_write> streamCounts: array<atomic<u32>>;
-@group(0) @binding(2) var<storage, read_write> total: array<atomic<u32>, 2>;
+// 64-bit counts as (low, high) words: the dispatch's total at 0, stream k's count at 2 + 2k.
+@group(0) @binding(1) var<storage, read_write> counts: array<atomic<u32>>;
 
 var<workgroup> partial: array<u32, ${PI_WORKGROUP_SIZE}>;
 var<workgroup> streamOf: array<u32, ${PI_WORKGROUP_SIZE}>;
 
 // Adds to a 64-bit count held as two atomic words (low at index at): the carry follows a low word that wrapped.
 fn addCount64(at: u32, value: u32) {
-  let old = atomicAdd(&streamCounts[at], value);
+  let old = atomicAdd(&counts[at], value);
   if (old + value < old) {
-    atomicAdd(&streamCounts[at + 1u], 1u);
+    atomicAdd(&counts[at + 1u], 1u);
   }
 }
 
@@ -84,7 +84,7 @@ fn main(
     for (var j = lid; j < ${PI_WORKGROUP_SIZE}u && streamOf[j] == stream; j++) {
       sum += partial[j];
     }
-    addCount64(2u * stream, sum);
+    addCount64(2u + 2u * stream, sum);
   }
   workgroupBarrier();
   for (var stride = ${PI_WORKGROUP_SIZE / 2}u; stride > 0u; stride >>= 1u) {
@@ -94,11 +94,7 @@ fn main(
     workgroupBarrier();
   }
   if (lid == 0u) {
-    let sum = partial[0];
-    let old = atomicAdd(&total[0], sum);
-    if (old + sum < old) {
-      atomicAdd(&total[1], 1u);
-    }
+    addCount64(0u, partial[0]);
   }
 }
 `;

@@ -77,7 +77,8 @@ await esbuild.build({
   platform: 'node',
   target: 'node24',
   minify,
-  legalComments: 'none',
+  // Licence notices of the bundled packages stay, at the end of each file.
+  legalComments: 'eof',
   logLevel: 'warning',
   // Bundled CommonJS modules call require(): give ES modules one.
   banner: { js: "import{createRequire as __piCreateRequire}from'node:module';const require=__piCreateRequire(import.meta.url);" },

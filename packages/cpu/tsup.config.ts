@@ -2,7 +2,8 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig({
   // workerMain is its own entry: the pool loads dist/workerMain.js by URL, in Node and in browsers.
-  entry: ['src/index.ts', 'src/workerMain.ts'],
+  // `internal` holds the SIMD kernels' driver for benchmarks, apart from the public API.
+  entry: ['src/index.ts', 'src/workerMain.ts', 'src/internal.ts'],
   format: ['esm'],
   dts: true,
   sourcemap: true,

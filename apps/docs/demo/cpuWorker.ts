@@ -1,10 +1,10 @@
 /// <reference lib="webworker" />
 /**
- * A dedicated worker that runs one of @pi/cpu's single-thread estimators, so a long count never
- * blocks the page. Messages in: `{ type: 'run', id, backend, options }` and `{ type: 'abort', id }`.
- * Messages out: `progress`, then `result` or `error` for that id.
+ * A dedicated worker that runs one of @pi/cpu's registered backends that would otherwise occupy the page's
+ * thread, so a long count never blocks the page. Messages in: `{ type: 'run', id, backend, options }` and
+ * `{ type: 'abort', id }`. Messages out: `progress`, then `result` or `error` for that id.
  */
-import * as cpu from '@pi/cpu';
+import { cpuBackends } from '@pi/cpu';
 import { PiError, type Estimator, type ResolvedEstimateOptions } from '@pi/core';
 import type { WorkerReply, WorkerRequest } from './offThread.ts';
 
@@ -12,12 +12,10 @@ declare const self: DedicatedWorkerGlobalScope;
 
 const running = new Map<number, AbortController>();
 
-function estimatorNamed(name: string): Estimator {
-  const candidate = (cpu as unknown as Record<string, unknown>)[name];
-  if (typeof candidate === 'object' && candidate !== null && typeof (candidate as Estimator).run === 'function') {
-    return candidate as Estimator;
-  }
-  throw new PiError('BACKEND_UNAVAILABLE', `@pi/cpu has no estimator named ${name} in this build`);
+async function estimatorNamed(name: string): Promise<Estimator> {
+  const descriptor = cpuBackends.find((d) => d.id === name);
+  if (descriptor === undefined) throw new PiError('BACKEND_UNAVAILABLE', `${name}: @pi/cpu registers no such backend in this build`);
+  return descriptor.create();
 }
 
 const reply = (message: WorkerReply) => self.postMessage(message);
@@ -33,7 +31,7 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   running.set(id, controller);
   void (async () => {
     try {
-      const estimator = estimatorNamed(backend);
+      const estimator = await estimatorNamed(backend);
       const resolved: ResolvedEstimateOptions = {
         ...options,
         signal: controller.signal,

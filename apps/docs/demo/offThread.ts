@@ -24,8 +24,8 @@ function demoWorker(): Worker {
 }
 
 /**
- * An @pi/cpu single-thread estimator (`loop`, `simd`) that runs in a dedicated worker, so the page
- * stays responsive however long the count. Same options, same result, same count as on the main thread.
+ * An @pi/cpu backend that would occupy the page's thread (`naive`, `loop`, `simd`), run in a dedicated
+ * worker so the page stays responsive however long the count. Same options, same result, same count as on the main thread.
  */
 export function offThreadEstimator(backend: string, reproducible: boolean): Estimator {
   return {

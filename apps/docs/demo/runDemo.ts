@@ -1,11 +1,10 @@
 import {
-  binomialStandardError,
-  confidenceInterval,
+  convergencePoint,
   makeResult,
   resolveEstimateOptions,
   shardStreams,
   streamCount,
-  type ConfidenceInterval,
+  type ConvergencePoint,
   type Estimator,
   type GeneratorName,
   type PiResult,
@@ -21,12 +20,8 @@ export interface DemoRequest {
   readonly generator: GeneratorName;
 }
 
-/** One point of the convergence chart: the estimate after the first `samples` points. */
-export interface ConvergencePoint {
-  readonly samples: number;
-  readonly pi: number;
-  readonly ci: ConfidenceInterval;
-}
+/** One point of the convergence chart: the estimate after the first `samples` points (@pi/core's, as `pi plot` draws). */
+export type { ConvergencePoint };
 
 /** What the page hears while a run goes on. */
 export interface DemoProgress {
@@ -92,8 +87,7 @@ export async function runDemo(estimator: Estimator, request: DemoRequest, option
     if (part.status !== 'completed') break;
     inside += part.inside;
     samples += part.samples;
-    const pi = (4 * inside) / samples;
-    const point = { samples, pi, ci: confidenceInterval(pi, binomialStandardError(inside, samples)) };
+    const point = convergencePoint(inside, samples);
     points.push(point);
     options.onPoint?.(point);
     options.onProgress?.({

@@ -1,97 +1,68 @@
 import { parseArgs } from 'node:util';
-import { PiError, describeValue, invalidArgument, parseCount } from '@pi/core';
-import type { Command, OptionSpec, ParsedArgs } from './command.js';
+import { PiError, describeValue, invalidArgument } from '@pi/core';
+import { closestName } from './_closestName.js';
+import type { Command, OptionSpec, OptionSpecs, ParsedArgs } from './command.js';
 
 /** Options every command accepts. */
-export const COMMON_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+export const COMMON_OPTIONS: OptionSpecs = {
   help: { type: 'boolean', short: 'h', description: 'Show this help' },
 };
 
-function optionList(command: Command): string {
-  return Object.keys({ ...command.options, ...COMMON_OPTIONS })
-    .map((o) => `--${o}`)
-    .join(', ');
+function usageError(option: string, message: string): PiError {
+  return new PiError('INVALID_ARGUMENT', `${option}: ${message}`, { option });
 }
 
 /**
- * Parses argv for a command with node:util's strict parser, and turns its errors into one-line
- * usage errors that name the option, the value and what is allowed.
+ * Parses argv for a command. node:util's tokenizer splits the words (`--name=value`, `-abc`, `--`) and
+ * knows nothing else; every check is ours, so messages do not depend on Node's wording: an unknown
+ * option gets the closest known one ("did you mean --samples?"), a value gets its option's `choices`
+ * and `parse`, all before the command runs.
  */
-export function parseCommandArgs(command: Command, argv: readonly string[]): ParsedArgs {
-  const specs: Readonly<Record<string, OptionSpec>> = { ...command.options, ...COMMON_OPTIONS };
+export function parseCommandArgs<Options extends OptionSpecs>(command: Command<Options>, argv: readonly string[]): ParsedArgs<Options> {
+  const specs: OptionSpecs = { ...command.options, ...COMMON_OPTIONS };
   const options = Object.fromEntries(
     Object.entries(specs).map(([name, s]) => [name, { type: s.type, ...(s.short ? { short: s.short } : {}) }]),
   );
-  // `--samples -5` should reach validation as the value -5, not as an unknown option `-5`.
-  const args: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const token = argv[i]!;
-    const next = argv[i + 1];
-    const spec = token.startsWith('--') ? specs[token.slice(2)] : undefined;
-    if (spec?.type === 'string' && next !== undefined && /^-[\d.]/.test(next)) {
-      args.push(`${token}=${next}`);
-      i++;
-    } else {
-      args.push(token);
+  const { tokens } = parseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
+  const values: Record<string, unknown> = {};
+  const positionals: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'option-terminator') continue;
+    if (token.kind === 'positional') {
+      if (command.positionals === undefined) {
+        throw new PiError(
+          'INVALID_ARGUMENT',
+          `${describeValue(token.value)}: unexpected argument; "pi ${command.name}" takes options only (see pi ${command.name} --help)`,
+        );
+      }
+      positionals.push(token.value);
+      continue;
     }
+    const written = token.rawName.startsWith('--') ? `--${token.name}` : token.rawName;
+    const spec: OptionSpec | undefined = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
+    if (spec === undefined) {
+      // A one-letter alias is too short to guess from.
+      const suggestion = token.rawName.startsWith('--') ? closestName(token.name, Object.keys(specs)) : undefined;
+      throw usageError(
+        written,
+        `unknown option for "pi ${command.name}"; ${suggestion === undefined ? '' : `did you mean --${suggestion}? `}see pi ${command.name} --help`,
+      );
+    }
+    if (spec.type === 'boolean') {
+      if (token.value !== undefined) throw usageError(`--${token.name}`, 'is a flag and takes no value');
+      values[token.name] = true;
+      continue;
+    }
+    // `--samples --json`: the tokenizer would take `--json` as the value; a value never starts with `--`.
+    if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) {
+      throw usageError(`--${token.name}`, `needs a value${spec.valueName ? ` (${spec.valueName})` : ''}; see pi ${command.name} --help`);
+    }
+    values[token.name] = readValue(`--${token.name}`, token.value, spec);
   }
-  let parsed;
-  try {
-    parsed = parseArgs({ args, options, strict: true, allowPositionals: command.positionals !== undefined });
-  } catch (error) {
-    const code = (error as { code?: string }).code;
-    const message = (error as Error).message;
-    const quoted = /'([^']+)'/.exec(message)?.[1] ?? '';
-    const named = /--[\w-]+/.exec(quoted)?.[0];
-    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
-      const name = quoted.split(/[ =]/)[0] ?? quoted;
-      throw new PiError('INVALID_ARGUMENT', `${name}: unknown option for "pi ${command.name}"; allowed: ${optionList(command)}`, {
-        option: name,
-      });
-    }
-    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
-      const name = named ?? quoted;
-      const spec = specs[name.replace(/^-+/, '')];
-      const text =
-        spec?.type === 'boolean'
-          ? `${name}: is a flag and takes no value`
-          : `${name}: needs a value${spec?.valueName ? ` (${spec.valueName})` : ''}; see pi ${command.name} --help`;
-      throw new PiError('INVALID_ARGUMENT', text, { option: name });
-    }
-    if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
-      throw new PiError('INVALID_ARGUMENT', `${describeValue(quoted)}: unexpected argument for "pi ${command.name}"; options: ${optionList(command)}`);
-    }
-    throw new PiError('INVALID_ARGUMENT', message);
-  }
-  for (const [name, spec] of Object.entries(command.options)) {
-    const value = parsed.values[name];
-    if (spec.choices !== undefined && typeof value === 'string' && !spec.choices.includes(value)) {
-      throw invalidArgument(`--${name}`, value, spec.choices.join(', '));
-    }
-  }
-  return { values: parsed.values as ParsedArgs['values'], positionals: parsed.positionals };
+  return { values, positionals } as ParsedArgs<Options>;
 }
 
-/** The string value of an option, or undefined. */
-export function stringOption(args: ParsedArgs, name: string): string | undefined {
-  const value = args.values[name];
-  return typeof value === 'string' ? value : undefined;
-}
-
-/** Whether a flag is set. */
-export function flag(args: ParsedArgs, name: string): boolean {
-  return args.values[name] === true;
-}
-
-/**
- * An integer option in [min, max] (written as `parseCount` reads counts: `10000`, `10k`, `1e4`), or
- * `fallback` when absent. The one way commands read small integer options.
- */
-export function integerOption(args: ParsedArgs, name: string, fallback: number, min: number, max: number): number {
-  const text = stringOption(args, name);
-  if (text === undefined) return fallback;
-  const allowed = `an integer in [${min}, ${max}]`;
-  const value = parseCount(`--${name}`, text, allowed);
-  if (value < min || value > max) throw invalidArgument(`--${name}`, text, allowed);
-  return value;
+function readValue(option: string, text: string, spec: OptionSpec): unknown {
+  if (spec.choices !== undefined && !spec.choices.includes(text)) throw invalidArgument(option, text, spec.choices.join(', '));
+  return spec.parse === undefined ? text : spec.parse(text, option);
 }

@@ -18,7 +18,7 @@ const code = await main(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   stderrIsTTY: process.stderr.isTTY === true,
   color,
-  columns: process.stderr.columns ?? 80,
+  columns: process.stdout.columns ?? process.stderr.columns ?? 80,
   env: process.env,
   signal: controller.signal,
 });

@@ -1,5 +1,6 @@
 import { describePlan, runIdentity, type PiResult } from '@pi/core';
 import type { Style } from './_style.js';
+import { twoColumns } from './_wrap.js';
 
 /** Version of the JSON that `--json` prints; bumped when a field changes meaning or goes away. */
 export const SCHEMA_VERSION = 1;
@@ -33,8 +34,8 @@ export function resultJson(result: PiResult): Record<string, unknown> {
   return { schemaVersion: SCHEMA_VERSION, ...run, ...result, error: result.pi - Math.PI };
 }
 
-/** A result for people: π̂, its error against π, the 95% interval, the rate and the backend. */
-export function formatResult(result: PiResult, style: Style): string {
+/** A result for people, `width` columns wide: π̂, its error against π, the 95% interval, the rate and the backend. */
+export function formatResult(result: PiResult, style: Style, width = 80): string {
   const error = result.pi - Math.PI;
   const sigmas = error / result.standardError;
   const digits = Math.max(6, Math.min(15, Math.ceil(-Math.log10(result.standardError || 1e-15)) + 2));
@@ -68,6 +69,8 @@ export function formatResult(result: PiResult, style: Style): string {
   }
   for (const [key, value] of Object.entries(result.details ?? {})) rows.push([key, String(value)]);
   if (result.status === 'aborted') rows.unshift(['status', style.yellow('aborted: partial result of the complete blocks')]);
-  const width = Math.max(...rows.map(([k]) => k.length)) + 2;
-  return rows.map(([k, v]) => `${style.dim(k.padEnd(width))}${v}`).join('\n') + '\n';
+  return `${twoColumns(
+    rows.map(([k, v]) => [style.dim(k), v] as const),
+    width,
+  ).join('\n')}\n`;
 }

@@ -8,7 +8,7 @@ export interface CliIo {
   readonly stderrIsTTY: boolean;
   /** Whether stdout may carry colour (a terminal and no NO_COLOR). */
   readonly color: boolean;
-  /** Terminal width for progress bars. */
+  /** Terminal width: help, tables and progress lines fit it (80 when not a terminal). */
   readonly columns: number;
   /** Environment variables. */
   readonly env: Readonly<Record<string, string | undefined>>;

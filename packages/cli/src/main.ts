@@ -4,6 +4,7 @@ import { commandHelp } from './_help.js';
 import { parseCommandArgs } from './_parseArgs.js';
 import { closestName } from './_closestName.js';
 import { commands } from './commands/index.js';
+import { twoColumns, wrapText } from './_wrap.js';
 import type { CliIo } from './io.js';
 
 /** Exit codes of DESIGN.md: 0 ok, 1 runtime failure, 2 usage, 3 backend unavailable, 130 interrupted. */
@@ -18,15 +19,17 @@ export const EXIT_CODES: Record<PiErrorCode, number> = {
 
 const version = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
 
-function topHelp(): string {
-  const width = Math.max(...Object.keys(commands).map((n) => n.length)) + 2;
+function topHelp(width: number): string {
   return [
-    'pi: estimate π by Monte Carlo as fast as this machine allows, exactly reproducible.',
+    ...wrapText('pi: estimate π by Monte Carlo as fast as this machine allows, exactly reproducible.', width),
     '',
     'Usage: pi <command> [options]',
     '',
     'Commands:',
-    ...Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}${c.summary}`),
+    ...twoColumns(
+      Object.entries(commands).map(([name, c]) => [`  ${name}`, c.summary] as const),
+      width,
+    ),
     '',
     'Run `pi <command> --help` for its options and examples.',
     '',
@@ -43,9 +46,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const target = name === 'help' ? rest[0] : undefined;
     if (target !== undefined && commands[target] !== undefined) {
-      io.stdout(commandHelp(await commands[target].load()));
+      io.stdout(commandHelp(await commands[target].load(), io.columns));
     } else {
-      io.stdout(topHelp());
+      io.stdout(topHelp(io.columns));
     }
     return 0;
   }
@@ -56,17 +59,14 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const entry = commands[name];
   if (entry === undefined) {
     const suggestion = closestName(name, Object.keys(commands));
-    io.stderr(
-      `pi: error: ${JSON.stringify(name)} is not a command${suggestion ? `; did you mean "${suggestion}"?` : ''} ` +
-        `(commands: ${Object.keys(commands).join(', ')})\n`,
-    );
+    io.stderr(`pi: error: ${JSON.stringify(name)} is not a command; ${suggestion ? `did you mean "${suggestion}"? ` : ''}see pi --help\n`);
     return 2;
   }
   try {
     const command = await entry.load();
     const args = parseCommandArgs(command, rest);
-    if (args.values['help'] === true) {
-      io.stdout(commandHelp(command));
+    if ((args.values as Record<string, unknown>)['help'] === true) {
+      io.stdout(commandHelp(command, io.columns));
       return 0;
     }
     return await command.run(args, io);

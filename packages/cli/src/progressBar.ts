@@ -1,27 +1,57 @@
 import type { Progress } from '@pi/core';
 import type { CliIo } from './io.js';
-import { si } from './format.js';
+import { duration, si } from './format.js';
+import { displayWidth } from './_wrap.js';
 
-/** A progress bar on stderr, drawn only when stderr is a terminal and the run outlasts `delayMs`. */
-export function createProgressBar(io: CliIo, label: string, options: { quiet?: boolean; delayMs?: number } = {}) {
-  const enabled = io.stderrIsTTY && options.quiet !== true;
-  const delayMs = options.delayMs ?? 500;
-  const started = Date.now();
+/** Carriage return, then erase the line: a shorter frame never leaves the end of a longer one behind. */
+const CLEAR_LINE = '\r\u001b[2K';
+
+/**
+ * One status line on stderr, redrawn in place and cut to the terminal's width; nothing at all when
+ * stderr is not a terminal (pipes and CI logs get the results, not the animation).
+ */
+export function createStatusLine(io: CliIo, enabled = true) {
+  const on = enabled && io.stderrIsTTY;
   let drawn = false;
   return {
-    update(progress: Progress): void {
-      if (!enabled || Date.now() - started < delayMs || progress.samplesTotal <= 0) return;
-      const fraction = Math.min(1, progress.samplesDone / progress.samplesTotal);
-      const rate = progress.elapsedSeconds > 0 ? progress.samplesDone / progress.elapsedSeconds : 0;
-      const text = ` ${(fraction * 100).toFixed(1).padStart(5)}%  ${si(rate)} samples/s  ${label}`;
-      const width = Math.max(10, Math.min(40, io.columns - text.length - 3));
-      const full = Math.round(fraction * width);
-      io.stderr(`\r[${'#'.repeat(full)}${'-'.repeat(width - full)}]${text}`);
+    draw(text: string): void {
+      if (!on) return;
+      const limit = Math.max(10, io.columns - 1);
+      const fitted = displayWidth(text) > limit ? `${[...text].slice(0, limit - 1).join('')}…` : text;
+      io.stderr(CLEAR_LINE + fitted);
       drawn = true;
     },
-    done(): void {
-      if (drawn) io.stderr('\r\u001b[2K');
+    clear(): void {
+      if (drawn) io.stderr(CLEAR_LINE);
       drawn = false;
+    },
+  };
+}
+
+/** `1 min 5 s` left at the current rate, or `?` before there is a rate. */
+export function eta(progress: Progress): string {
+  const rate = progress.elapsedSeconds > 0 ? progress.samplesDone / progress.elapsedSeconds : 0;
+  if (!(rate > 0)) return '?';
+  return duration(Math.max(0, progress.samplesTotal - progress.samplesDone) / rate);
+}
+
+/** A progress bar with rate and ETA on stderr, drawn only on a terminal and once the run outlasts `delayMs`. */
+export function createProgressBar(io: CliIo, label: string, options: { quiet?: boolean; delayMs?: number } = {}) {
+  const line = createStatusLine(io, options.quiet !== true);
+  const delayMs = options.delayMs ?? 500;
+  const started = Date.now();
+  return {
+    update(progress: Progress): void {
+      if (Date.now() - started < delayMs || progress.samplesTotal <= 0) return;
+      const fraction = Math.min(1, progress.samplesDone / progress.samplesTotal);
+      const rate = progress.elapsedSeconds > 0 ? progress.samplesDone / progress.elapsedSeconds : 0;
+      const text = ` ${(fraction * 100).toFixed(1).padStart(5)}%  ${si(rate)} samples/s  ETA ${eta(progress)}  ${label}`;
+      const width = Math.max(10, Math.min(40, io.columns - text.length - 3));
+      const full = Math.round(fraction * width);
+      line.draw(`[${'#'.repeat(full)}${'-'.repeat(width - full)}]${text}`);
+    },
+    done(): void {
+      line.clear();
     },
   };
 }

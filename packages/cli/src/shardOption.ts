@@ -4,13 +4,16 @@ import { PiError, invalidArgument, parseCount, shardFromEnvironment, type Schedu
 
 const SHARD_FORMS = 'K/N with 0 ≤ K < N (e.g. 2/8), or "off"';
 
+/** What shard messages from @pi/core advise, as `pi estimate` flags. */
+const SHARD_REMEDIES = { count: 'pass --shards N', explicitShard: 'pass --shard K/N', wholePlan: '--shard off to run the whole plan' };
+
 /**
  * The shard `pi estimate` runs: `--shard K/N` when given; `--shard off` for none; otherwise the
  * scheduler's (a Slurm array task, or a Kubernetes Indexed Job with `--shards N` or PI_SHARD_COUNT),
  * read by @pi/core's `shardFromEnvironment`. Undefined outside any scheduler.
  */
 export function resolveShardOption(
-  values: Readonly<Record<string, string | boolean | undefined>>,
+  values: { readonly shard?: unknown; readonly shards?: unknown },
   env: Readonly<Record<string, string | undefined>>,
 ): ScheduledShard | { readonly shard: Shard; readonly scheduler: 'option'; readonly detail: string } | undefined {
   const shardText = typeof values['shard'] === 'string' ? values['shard'] : undefined;
@@ -32,7 +35,7 @@ export function resolveShardOption(
     }
     return { shard: { index, count }, scheduler: 'option', detail: `--shard ${index}/${count}` };
   }
-  const scheduled = shardFromEnvironment(env, { count: shards, countName: '--shards' });
+  const scheduled = shardFromEnvironment(env, { count: shards, countName: '--shards', remedies: SHARD_REMEDIES });
   if (scheduled === undefined && shards !== undefined) {
     throw new PiError(
       'INVALID_ARGUMENT',

@@ -20,7 +20,17 @@ export {
   NUMBA_JUMP,
   type NumbaGenerator,
 } from './numbaXoroshiro128p.js';
-export { seedState, jumpState, streamState, streamStates } from './streams.js';
+export { seedState, jumpState, streamState, streamStates, StreamCursor } from './streams.js';
+export {
+  describeOptionValues,
+  type BackendAvailability,
+  type BackendDescriptor,
+  type BackendHost,
+  type BackendOption,
+  type BackendOptionsGiven,
+  type BackendOptionValues,
+} from './backendDescriptor.js';
+export { BackendRegistry } from './backendRegistry.js';
 export {
   STREAM_MATRIX_POWERS,
   STREAM_MATRIX_WORDS,
@@ -53,16 +63,25 @@ export {
   confidenceInterval,
   samplesForPrecision,
 } from './statistics.js';
+export {
+  median,
+  summarizeTimes,
+  speedup,
+  timeColdWarm,
+  type ColdWarmOptions,
+  type TimedCall,
+  type TimingSummary,
+} from './benchStatistics.js';
+export { convergencePoint, type ConvergencePoint } from './convergence.js';
 export { makeResult, type RunCounts } from './result.js';
 export { GENERATORS, checkGenerator, checkSeed, resolveEstimateOptions } from './estimateOptions.js';
 export { parseCount, parseGroups, COUNT_FORMS } from './parseCount.js';
-export { yieldToEventLoop } from './yieldToEventLoop.js';
-export { RunTally, PROGRESS_MS, type RunIdentity } from './runTally.js';
 export {
   shardFromEnvironment,
   SHARD_COUNT_VARIABLE,
   type ScheduledShard,
   type ShardScheduler,
   type ShardEnvironmentOptions,
+  type ShardRemedies,
 } from './shardFromEnvironment.js';
 export { mergeShardResults, runIdentity, type MergeShardOptions, type RunKey } from './mergeShardResults.js';

@@ -42,6 +42,8 @@ export function runIdentity(run: RunKey): string {
 export interface MergeShardOptions {
   /** How to name each result in error messages (file names), in the order of `results`. */
   readonly labels?: readonly string[];
+  /** How a result becomes a shard partial, in the caller's words, for the message when one is not. */
+  readonly howToShard?: string;
 }
 
 /** A partial after validation: the fields the merge reads. */
@@ -80,10 +82,10 @@ function checkPlan(label: string, value: unknown): Plan {
 const SOURCES: readonly string[] = [...GENERATORS, 'Math.random', 'tf.randomUniform'];
 
 /** Checks one partial from outside (a file): every field the merge reads, and that its counts fit its shard. */
-function checkPartial(label: string, value: unknown): Partial {
+function checkPartial(label: string, value: unknown, howToShard: string): Partial {
   if (!isRecord(value)) throw bad(label, `${describeValue(value)} is not a pi result object`);
   if (value['shard'] === undefined) {
-    throw bad(label, 'is not a shard partial (it has no "shard"); run shards with `pi estimate --shard K/N`');
+    throw bad(label, `is not a shard partial (it has no "shard"); ${howToShard}`);
   }
   if (value['status'] === 'aborted') {
     const s = value['shard'] as Partial['shard'];
@@ -182,7 +184,8 @@ function listShards(indices: readonly number[], count: number): string {
 export function mergeShardResults(results: readonly PiResult[], options: MergeShardOptions = {}): PiResult {
   const labels = options.labels ?? [];
   if (results.length === 0) throw new PiError('INVALID_ARGUMENT', 'no partial results to merge; expected one per shard', {});
-  const partials = results.map((r, i) => checkPartial(labels[i] ?? `result ${i}`, r));
+  const howToShard = options.howToShard ?? 'run each shard with the `shard` option';
+  const partials = results.map((r, i) => checkPartial(labels[i] ?? `result ${i}`, r, howToShard));
   const first = partials[0]!;
   // Compared as text, not by fingerprint, so no collision can let a foreign partial through.
   const firstKey = runKeyText(first);

@@ -63,7 +63,7 @@ describe('shardFromEnvironment', () => {
 
   it('refuses a Kubernetes index without a count, or beyond it', () => {
     expect(() => shardFromEnvironment({ JOB_COMPLETION_INDEX: '1' })).toThrow(
-      /^JOB_COMPLETION_INDEX: JOB_COMPLETION_INDEX=1 is set but not the shard count; pass --shards N or set PI_SHARD_COUNT/,
+      /^JOB_COMPLETION_INDEX: JOB_COMPLETION_INDEX=1 is set but not the shard count; give the shard count or set PI_SHARD_COUNT/,
     );
     expect(() => shardFromEnvironment({ JOB_COMPLETION_INDEX: '3', PI_SHARD_COUNT: '3' })).toThrow(
       'JOB_COMPLETION_INDEX: JOB_COMPLETION_INDEX=3 gives shard index 3, not below the shard count 3; expected 0 ≤ index < count',

@@ -21,12 +21,32 @@ export interface ShardEnvironmentOptions {
   readonly count?: number | undefined;
   /** How the user gave `count`, for messages; `count` by default. */
   readonly countName?: string | undefined;
+  /**
+   * How a user of the caller does what messages advise, in the caller's words (a CLI names its flags):
+   * give the shard count, name the shard outright, or run the whole plan.
+   */
+  readonly remedies?: Partial<ShardRemedies> | undefined;
 }
+
+/** What shard messages advise, in words a caller may replace with its own. */
+export interface ShardRemedies {
+  /** Giving the shard count. */
+  readonly count: string;
+  /** Naming the shard explicitly instead of reading it from the environment. */
+  readonly explicitShard: string;
+  /** Running the whole plan, ignoring the environment. */
+  readonly wholePlan: string;
+}
+
+const DEFAULT_REMEDIES: ShardRemedies = {
+  count: 'give the shard count',
+  explicitShard: 'give the shard explicitly',
+  wholePlan: 'run without a shard',
+};
 
 /** Environment variable that carries the shard count where the scheduler does not (Kubernetes). */
 export const SHARD_COUNT_VARIABLE = 'PI_SHARD_COUNT';
 
-const HOW_TO_FIX = 'pass --shard K/N instead';
 
 function integerVariable(env: Readonly<Record<string, string | undefined>>, name: string): number | undefined {
   const text = env[name];
@@ -45,7 +65,7 @@ function integerVariable(env: Readonly<Record<string, string | undefined>>, name
  *   arrays that are not evenly spaced ranges (`--array=1,4,9`) are refused, since their tasks cannot be
  *   numbered 0…N−1 from the environment alone.
  * - Kubernetes Indexed Jobs: `JOB_COMPLETION_INDEX`. Pods are not told the Job's `completions`, so the
- *   count comes from `options.count` (the CLI's `--shards N`) or the `PI_SHARD_COUNT` variable.
+ *   count comes from `options.count` or the `PI_SHARD_COUNT` variable.
  *
  * Slurm is read first: it is the innermost scheduler when both sets of variables are present.
  * Malformed or inconsistent variables throw an INVALID_ARGUMENT PiError naming the variable.
@@ -54,6 +74,7 @@ export function shardFromEnvironment(
   env: Readonly<Record<string, string | undefined>>,
   options: ShardEnvironmentOptions = {},
 ): ScheduledShard | undefined {
+  const remedies = { ...DEFAULT_REMEDIES, ...options.remedies };
   let given = options.count;
   let givenName = options.countName ?? 'count';
   if (given === undefined) {
@@ -82,7 +103,7 @@ export function shardFromEnvironment(
       throw new PiError(
         'INVALID_ARGUMENT',
         `SLURM_ARRAY_TASK_ID: ${detail}${taskCount === undefined ? '' : ` of ${taskCount} tasks`} is not an evenly spaced ` +
-          `range, so its tasks cannot be numbered 0…N−1; submit --array=0-N−1 or ${HOW_TO_FIX}`,
+          `range, so its tasks cannot be numbered 0…N−1; submit --array=0-N−1 or ${remedies.explicitShard} instead`,
         { option: 'SLURM_ARRAY_TASK_ID' },
       );
     }
@@ -95,7 +116,7 @@ export function shardFromEnvironment(
       throw new PiError(
         'INVALID_ARGUMENT',
         `SLURM_ARRAY_TASK_ID: ${detail} gives no task count (neither SLURM_ARRAY_TASK_COUNT nor _MAX is set); ` +
-          `pass --shards N or set ${SHARD_COUNT_VARIABLE}`,
+          `${remedies.count} or set ${SHARD_COUNT_VARIABLE}`,
         { option: 'SLURM_ARRAY_TASK_ID' },
       );
     }
@@ -108,8 +129,8 @@ export function shardFromEnvironment(
     if (given === undefined) {
       throw new PiError(
         'INVALID_ARGUMENT',
-        `JOB_COMPLETION_INDEX: ${detail} is set but not the shard count; pass --shards N or set ${SHARD_COUNT_VARIABLE} ` +
-          `to the Job's completions (or --shard off to run the whole plan)`,
+        `JOB_COMPLETION_INDEX: ${detail} is set but not the shard count; ${remedies.count} or set ${SHARD_COUNT_VARIABLE} ` +
+          `to the Job's completions (or ${remedies.wholePlan})`,
         { option: 'JOB_COMPLETION_INDEX' },
       );
     }

@@ -89,14 +89,50 @@ export function streamState(generator: GeneratorName, seed: number | bigint, str
   return jumpState(generator, seedState(generator, seed), stream);
 }
 
+/**
+ * Walks consecutive streams of a generator and seed: `state` is the start state of stream `stream`, and
+ * `advance()` moves to the next stream (one multiplication by J). Every executor that visits streams in
+ * order (the loop, the SIMD kernel, workers, plot, the GPU's batches) walks them with a cursor, so the
+ * start states are computed one way.
+ */
+export class StreamCursor {
+  /** The stream whose start state `state` is. */
+  stream: number;
+  /** Start state of `stream`. */
+  state: GeneratorState;
+  private readonly one: BitMatrix;
+
+  constructor(
+    readonly generator: GeneratorName,
+    seed: number | bigint,
+    firstStream = 0,
+  ) {
+    this.stream = firstStream;
+    this.state = streamState(generator, seed, firstStream);
+    this.one = jumpPower(generator, 0);
+  }
+
+  /** Moves to the next stream and returns its start state. */
+  advance(): GeneratorState {
+    this.state = applyMatrix(this.one, this.state);
+    this.stream++;
+    return this.state;
+  }
+
+  /**
+   * Writes the start states of the next `count` streams into `out` (4 words each, from `offset` words)
+   * and moves past them.
+   */
+  take<Out extends Uint32Array | Int32Array>(count: number, out: Out, offset = 0): Out {
+    for (let i = 0; i < count; i++) {
+      out.set(this.state, offset + i * 4);
+      this.advance();
+    }
+    return out;
+  }
+}
+
 /** Start states of `count` consecutive streams from `first`, packed as 4 words each. */
 export function streamStates(generator: GeneratorName, seed: number | bigint, first: number, count: number): Uint32Array {
-  const out = new Uint32Array(count * 4);
-  let s = streamState(generator, seed, first);
-  const one = jumpPower(generator, 0);
-  for (let i = 0; i < count; i++) {
-    out.set(s, i * 4);
-    if (i + 1 < count) s = applyMatrix(one, s);
-  }
-  return out;
+  return new StreamCursor(generator, seed, first).take(count, new Uint32Array(count * 4));
 }

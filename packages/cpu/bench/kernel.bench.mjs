@@ -2,12 +2,11 @@
 // CPU time (process.cpuUsage), so that other processes' use of the machine's cores matters less than for
 // wall-clock figures (it still matters where they share a physical core or its caches).
 // Usage: node bench/kernel.bench.mjs [runs=7]
-import { SIMD_WIDE_LANES, SimdStreamCounter } from '@pi/cpu';
-import { groupsPlan } from '@pi/core';
+import { SIMD_WIDE_LANES, SimdStreamCounter } from '@pi/cpu/internal';
+import { groupsPlan, median } from '@pi/core';
 
 const runs = Number(process.argv[2] ?? 7);
 const counter = await SimdStreamCounter.create();
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 for (const generator of ['xoshiro128p', 'numba']) {
   // One batch of `lanes` equal streams (the widest kernel's): no stream jumps, no scalar tail, only kernel calls.
   const lanes = SIMD_WIDE_LANES[generator];

@@ -1,10 +1,10 @@
 // Benchmark (not a test): samples/s of @pi/cpu's loop on one core, median of several runs.
 // Usage: node bench/loop.bench.mjs [samples=2e8] [runs=5]
 import { estimateLoop } from '@pi/cpu';
+import { median } from '@pi/core';
 
 const samples = Number(process.argv[2] ?? 2e8);
 const runs = Number(process.argv[3] ?? 5);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 for (const generator of ['xoshiro128p', 'numba']) {
   const cold = await estimateLoop({ samples, generator, seed: 1 });

@@ -1,19 +1,17 @@
-// Benchmark (not a test): loop, simd (one core) and workers (every core) side by side, cold and warm, and,
-// where /usr/bin/python3 has numba, the seed's evaluate_pi_st / evaluate_pi_mt beside them, with ratios.
-// Cold = the first run in this process: WebAssembly compile for simd; worker start + compile for workers.
-// Usage: pnpm --filter @pi/cpu bench [-- samples=1e10 runs=3 loopSamples=1e9 threads=<cores> numba=1]
-import { spawnSync } from 'node:child_process';
+// Benchmark (not a test): loop, simd (one core) and workers (every core) side by side, cold and warm, with
+// ratios. Cold = the first run in this process: WebAssembly compile for simd; worker start + compile for
+// workers. Cold and warm are @pi/core's (timeColdWarm, median), as in `pi bench`, which also runs the
+// seed's numba evaluate_pi_st / evaluate_pi_mt beside ours: `pi bench --only 3`.
+// Usage: pnpm --filter @pi/cpu bench [-- samples=1e10 runs=3 loopSamples=1e9 threads=<cores>]
 import { availableParallelism, loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { createWorkersEstimator, estimateLoop, estimateSimd } from '@pi/cpu';
-import { resolveEstimateOptions } from '@pi/core';
+import { median, resolveEstimateOptions, timeColdWarm } from '@pi/core';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
 const samples = Number(args.samples ?? 1e10);
 const loopSamples = Number(args.loopSamples ?? 1e9);
 const runs = Number(args.runs ?? 3);
 const threads = Number(args.threads ?? availableParallelism());
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const rows = [];
 const report = (row) => {
   rows.push(row);
@@ -30,9 +28,9 @@ async function measure(name, generator, plan, once) {
     const used = process.cpuUsage(cpu);
     return Object.assign(result, { cpuSeconds: (used.user + used.system) / 1e6 });
   };
-  const cold = await timed();
-  const warm = [];
-  for (let i = 0; i < runs; i++) warm.push(await timed());
+  const { cold: first, warm: calls } = await timeColdWarm(timed, { runs, seconds: (r) => r.seconds });
+  const cold = first.value;
+  const warm = calls.map((c) => c.value);
   const count = plan.samples ?? plan.groups.pointsPerGroup * plan.groups.groups;
   const warmSeconds = median(warm.map((r) => r.seconds));
   const insides = new Set([cold, ...warm].map((r) => r.inside));
@@ -85,27 +83,6 @@ await measure('simd', 'xoshiro128p', seedGroups, () => estimateSimd(seedGroups))
   await pool.dispose();
 }
 
-let numba = [];
-if (args.numba !== '0') {
-  // The one numba peer of the project, the one `pi bench` runs (the seed's evaluate_pi_st / evaluate_pi_mt).
-  const script = fileURLToPath(new URL('../../cli/peer/numba_peer.py', import.meta.url));
-  const child = spawnSync(
-    '/usr/bin/python3',
-    [script, '--cases', 'evaluate_pi_st,evaluate_pi_mt', '--runs', String(runs), '--groups', '50000', '10000'],
-    { encoding: 'utf8' },
-  );
-  if (child.status === 0) {
-    numba = child.stdout
-      .trim()
-      .split('\n')
-      .map((line) => JSON.parse(line))
-      .map((row) => ({ ...row, warmMedianSamplesPerSecond: Math.round(row.samples / row.warmSeconds) }));
-    for (const row of numba) report({ backend: `numba ${row.case}`, ...row });
-  } else {
-    console.log(JSON.stringify({ numba: 'not run', reason: (child.stderr || String(child.error)).trim().split('\n').pop() }));
-  }
-}
-
 const find = (backend, generator, plan) =>
   rows.find((r) => r.backend === backend && r.generator === generator && (plan === undefined || r.plan === plan))?.warmMedianSamplesPerSecond;
 const workersName = `workers×${threads}`;
@@ -119,12 +96,4 @@ const ratios = {
 const perCpu = (backend, generator) =>
   rows.find((r) => r.backend === backend && r.generator === generator && r.plan === big)?.warmMedianSamplesPerCpuSecond;
 ratios[`${workersName} / simd per CPU-second (xoshiro128p): parallel efficiency`] = perCpu(workersName, 'xoshiro128p') / perCpu('simd', 'xoshiro128p');
-const st = numba.find((r) => r.case === 'evaluate_pi_st');
-const mt = numba.find((r) => r.case === 'evaluate_pi_mt');
-if (st !== undefined && mt !== undefined) {
-  const seedPlan = '50000x10000 groups';
-  ratios['simd / numba evaluate_pi_st'] = find('simd', 'xoshiro128p', seedPlan) / st.warmMedianSamplesPerSecond;
-  ratios[`${workersName} / numba evaluate_pi_mt`] = find(workersName, 'xoshiro128p', seedPlan) / mt.warmMedianSamplesPerSecond;
-  ratios['numba evaluate_pi_mt / evaluate_pi_st'] = mt.warmMedianSamplesPerSecond / st.warmMedianSamplesPerSecond;
-}
 console.log(JSON.stringify({ ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, +v.toFixed(2)])), loadAverage: loadavg().map((x) => +x.toFixed(2)) }));

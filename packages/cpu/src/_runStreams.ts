@@ -1,12 +1,10 @@
 import {
-  jumpState,
-  RunTally,
+  StreamCursor,
   streamPoints,
-  streamState,
   type PiResult,
   type ResolvedEstimateOptions,
-  type RunIdentity,
 } from '@pi/core';
+import { RunTally, type RunIdentity } from '@pi/core/internal';
 import type { StreamCounter } from './kernels/streamCounter.js';
 
 /** Points counted between clock checks: about a millisecond of work. */
@@ -29,10 +27,10 @@ export async function runStreams(run: StreamRun, options: ResolvedEstimateOption
   const { firstStream, streams } = tally;
   const state = new Int32Array(4);
   const one = [0];
-  let base = streamState(generator, seed, firstStream);
+  const cursor = new StreamCursor(generator, seed, firstStream);
   for (let k = firstStream; k < firstStream + streams && !tally.aborted; k++) {
-    if (k > firstStream) base = jumpState(generator, base, 1);
-    state.set(base);
+    if (k > firstStream) cursor.advance();
+    state.set(cursor.state);
     let streamInside = 0;
     for (let left = streamPoints(plan, k); left > 0 && !tally.aborted; ) {
       const n = left < PIECE ? left : PIECE;

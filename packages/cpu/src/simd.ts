@@ -1,12 +1,12 @@
 import {
   PiError,
   resolveEstimateOptions,
-  RunTally,
   type EstimateOptions,
   type Estimator,
   type PiResult,
   type ResolvedEstimateOptions,
 } from '@pi/core';
+import { RunTally } from '@pi/core/internal';
 import { SimdStreamCounter, simdSupported } from './kernels/simdKernel.js';
 
 let counter: Promise<SimdStreamCounter> | undefined;

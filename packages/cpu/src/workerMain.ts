@@ -4,7 +4,7 @@
  * WebAssembly SIMD) and posts each stream's count back. A separate build entry (dist/workerMain.js),
  * which the pool loads with `new URL('./workerMain.js', import.meta.url)`.
  */
-import { streamState, jumpState, streamPoints } from '@pi/core';
+import { StreamCursor, streamPoints } from '@pi/core';
 import type { CountTask, WorkerReply } from './_workerProtocol.js';
 import { SimdStreamCounter, simdSupported } from './kernels/simdKernel.js';
 import { streamCounters } from './kernels/streamCounter.js';
@@ -73,10 +73,12 @@ async function count(task: CountTask): Promise<{ counts: Float64Array; kernel: s
     while (run.next().done !== true);
     return { counts, kernel: 'wasm-simd128' };
   }
-  let state = streamState(generator, seed, first);
+  const cursor = new StreamCursor(generator, seed, first);
+  const state = new Int32Array(4);
   for (let i = 0; i < task.count; i++) {
-    if (i > 0) state = jumpState(generator, state, 1);
-    counts[i] = streamCounters[generator](new Int32Array(state), streamPoints(plan, first + i));
+    if (i > 0) cursor.advance();
+    state.set(cursor.state);
+    counts[i] = streamCounters[generator](state, streamPoints(plan, first + i));
   }
   return { counts, kernel: 'scalar' };
 }

@@ -16,8 +16,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
+// The subpath first: an alias also matches the paths below its name.
 const alias = {
   '@pi/cpu': join(root, 'dist/index.js'),
+  '@pi/core/internal': fileURLToPath(import.meta.resolve('@pi/core/internal')),
   '@pi/core': fileURLToPath(import.meta.resolve('@pi/core')),
 };
 const work = mkdtempSync(join(tmpdir(), 'pi-cpu-browser-'));

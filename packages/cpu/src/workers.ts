@@ -1,10 +1,8 @@
 import {
   invalidArgument,
   PiError,
-  PROGRESS_MS,
   rangePoints,
   resolveEstimateOptions,
-  RunTally,
   streamPoints,
   type EstimateOptions,
   type Estimator,
@@ -12,6 +10,7 @@ import {
   type PiResult,
   type ResolvedEstimateOptions,
 } from '@pi/core';
+import { PROGRESS_MS, RunTally } from '@pi/core/internal';
 import { platformSpawner, type SpawnWorker, type WorkerHandle } from './_spawnWorker.js';
 import type { CountTask, WorkerReply } from './_workerProtocol.js';
 import { SIMD_WIDE_LANES } from './kernels/simdKernel.js';

@@ -4,7 +4,7 @@
 // bench imports dist/.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { streamStates } from '@pi/core';
+import { median, streamStates, timeColdWarm } from '@pi/core';
 import { indicatorDrawers } from '@pi/cpu';
 import { DataFrame } from 'danfojs-node';
 import { estimatePi, fillDataFrame, fillDataFrame2 } from '../dist/index.js';
@@ -15,20 +15,13 @@ const runs = Number(process.env.RUNS ?? 30);
 const cellRuns = Number(process.env.CELL_RUNS ?? 3);
 const python = process.env.PYTHON ?? '/usr/bin/python3';
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 const ms = (x) => (x === null || x === undefined ? '—' : x >= 100 ? `${x.toFixed(0)} ms` : `${x.toFixed(2)} ms`);
 
+/** Cold and warm milliseconds, with @pi/core's cold/warm loop and median (as `pi bench`). */
 async function timeRuns(f, count) {
-  const first = performance.now();
-  await f();
-  const cold = performance.now() - first;
-  const times = [];
-  for (let k = 0; k < count; k++) {
-    const t = performance.now();
-    await f();
-    times.push(performance.now() - t);
-  }
-  return { cold, median: times.length > 0 ? median(times) : cold, times };
+  const { cold, warm } = await timeColdWarm(f, { runs: count });
+  const times = warm.map((w) => w.seconds * 1000);
+  return { cold: cold.seconds * 1000, median: times.length > 0 ? median(times) : cold.seconds * 1000, times };
 }
 
 // The parts of the vectorized path, to show where its time goes.

@@ -1,4 +1,5 @@
-import { checkGenerator, checkSeed, streamStates, yieldToEventLoop } from '@pi/core';
+import { checkGenerator, checkSeed, streamStates } from '@pi/core';
+import { yieldToEventLoop } from '@pi/core/internal';
 import { indicatorDrawers } from '@pi/cpu';
 import { DataFrame } from 'danfojs-node';
 import { columnNames } from './_columnNames.js';

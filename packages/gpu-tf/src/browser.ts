@@ -22,3 +22,4 @@ export {
 export { computePiOnGpu, SEED_OF_THE_SEED } from './computePiOnGpu.js';
 export { runTransferDemo, INCREMENT_BY_ONE_WGSL, type TransferOptions, type TransferResult } from './transfer.js';
 export { runTensors, TENSOR_CHUNK, type TensorsRunContext } from './tensors.js';
+export { gpuTfBackends, probeBrowserWebGpu } from './backends.browser.js';

@@ -8,3 +8,5 @@ export { kernelEstimator, estimateKernel, type KernelEstimatorOptions } from './
 export { tensorsEstimator, estimateTensors, type TensorsEstimatorOptions } from './tensorsEstimator.js';
 export { useTfBackend, probeTfBackends, TF_BACKENDS, TENSORFLOW_HELP, type TfBackendName, type TfSession } from './tfBackend.js';
 export { describeGpu, gpuInfoLines, type GpuInfo } from './gpuInfo.js';
+/** The Node descriptors (Dawn for WebGPU); they replace the browser's of the same name. */
+export { gpuTfBackends } from './backends.js';

@@ -1,12 +1,12 @@
 import {
   PiError,
-  RunTally,
   streamMatrices,
   streamPoints,
   type GeneratorName,
   type PiResult,
   type ResolvedEstimateOptions,
 } from '@pi/core';
+import { RunTally } from '@pi/core/internal';
 import type { GpuAdapterSummary } from './adapterInfo.js';
 import { PI_PARAMS_BYTES, PI_WORKGROUP_SIZE, piKernelWgsl } from './kernels/piKernel.wgsl.js';
 import { BufferUsage, MAP_READ } from './_gpuConstants.js';

@@ -1,4 +1,5 @@
-import { BLOCK_SIZE, RunTally, type PiResult, type ResolvedEstimateOptions } from '@pi/core';
+import { BLOCK_SIZE, type PiResult, type ResolvedEstimateOptions } from '@pi/core';
+import { RunTally } from '@pi/core/internal';
 import type * as TfCore from '@tensorflow/tfjs-core';
 
 /** Points per chunk: 32 blocks, so a partial result always holds whole blocks; 4 tensors of 8 MiB at most. */

@@ -67,7 +67,7 @@ function estimatorRow(
   label: string,
   backend: string,
   plan: (s: import('./runBench.js').BenchSizes) => import('@pi/core').EstimateOptions,
-  extra: Partial<Pick<BenchCase, 'baseline' | 'peerCase'>> & { backendOptions?: import('../backends.js').BackendOptions } = {},
+  extra: Partial<Pick<BenchCase, 'baseline' | 'peerCase'>> & { backendOptions?: import('@pi/core').BackendOptionsGiven } = {},
 ): (s: import('./runBench.js').BenchSizes) => BenchCase {
   return (s) => ({
     id,

@@ -1,6 +1,6 @@
 import os from 'node:os';
-import { isPiError, resolveEstimateOptions, type EstimateOptions, type PiResult } from '@pi/core';
-import { backends, type BackendOptions } from '../backends.js';
+import { isPiError, median, resolveEstimateOptions, speedup, timeColdWarm, type BackendOptionsGiven, type EstimateOptions } from '@pi/core';
+import { registry } from '../registry.js';
 import { SCHEMA_VERSION } from '../format.js';
 import { findNumbaPython, runPeer, type PeerLine } from './peer.js';
 import type { BenchExperiment, BenchReport, BenchRow, PeerFigure } from './types.js';
@@ -71,97 +71,81 @@ export interface ExperimentDefinition {
 const WARM_BUDGET_SECONDS = 0.3;
 const MAX_WARM_RUNS = 100;
 
-/** Whether another warm call is due. */
-const moreWarmRuns = (warm: readonly number[], runs: number, signal: AbortSignal): boolean => {
-  if (signal.aborted || warm.length >= MAX_WARM_RUNS) return false;
-  if (warm.length < runs) return true;
-  return warm.reduce((a, b) => a + b, 0) < WARM_BUDGET_SECONDS;
-};
+/** A job's outcome, as `timeJob` takes it. */
+interface JobOutcome {
+  readonly samples: number;
+  readonly pi?: number;
+  readonly reproducible?: boolean;
+  readonly note?: string;
+  /** The part of the call to time, when not all of it (the wall clock around it otherwise). */
+  readonly seconds?: number;
+}
 
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-};
+/**
+ * Times any job once cold and `runs` times warm (more for fast jobs; exactly `exactRuns` when given),
+ * with @pi/core's one cold/warm loop. The job returns the samples it drew and, where it estimates π, its estimate.
+ */
+export async function timeJob(
+  job: () => Promise<JobOutcome | undefined>,
+  context: CaseContext,
+  exactRuns?: number,
+): Promise<CaseOutcome> {
+  const { cold, warm } = await timeColdWarm(job, {
+    ...(exactRuns === undefined ? { runs: context.runs, minWarmSeconds: WARM_BUDGET_SECONDS, maxRuns: MAX_WARM_RUNS } : { runs: exactRuns }),
+    signal: context.signal,
+    seconds: (outcome) => outcome?.seconds,
+    // An interrupted call (undefined) ends the loop uncounted.
+    stopped: (outcome) => outcome === undefined,
+  });
+  const last = warm.at(-1)?.value;
+  if (cold.value === undefined || last === undefined) return { available: false, note: 'interrupted' };
+  return {
+    available: true,
+    samples: last.samples,
+    coldSeconds: cold.seconds,
+    warmSeconds: warm.map((w) => w.seconds),
+    ...(last.pi === undefined ? {} : { pi: last.pi }),
+    ...(last.reproducible === undefined ? {} : { reproducible: last.reproducible }),
+    ...(last.note === undefined ? {} : { note: last.note }),
+  };
+}
 
-/** Runs an estimator backend once cold and `runs` times warm on the same options. */
+/** Runs a registered backend once cold and `runs` times warm on the same options. */
 export async function timeEstimator(
   backend: string,
   options: EstimateOptions,
   context: CaseContext,
-  backendOptions: BackendOptions = {},
+  backendOptions: BackendOptionsGiven = {},
 ): Promise<CaseOutcome> {
-  const entry = backends[backend];
-  if (entry === undefined) return { available: false, note: `backend ${backend} is not part of this build` };
+  const descriptor = registry.find(backend);
+  if (descriptor === undefined) return { available: false, note: `backend ${backend} is not part of this build` };
   let estimator;
   try {
-    estimator = await entry.load(backendOptions);
+    estimator = await descriptor.create(backendOptions);
   } catch (error) {
     if (isPiError(error) && error.code === 'BACKEND_UNAVAILABLE') return { available: false, note: error.message };
     throw error;
   }
   try {
     const resolved = { ...resolveEstimateOptions(options), signal: context.signal };
-    const cold = await estimator.run(resolved);
-    if (cold.status === 'aborted') return { available: false, note: 'interrupted' };
-    const warm: number[] = [];
-    let last: PiResult = cold;
-    while (moreWarmRuns(warm, context.runs, context.signal)) {
-      last = await estimator.run(resolved);
-      if (last.status === 'aborted') break;
-      warm.push(last.seconds);
-    }
-    if (warm.length === 0) return { available: false, note: 'interrupted' };
-    const details = last.details ?? {};
-    const adapter = typeof details['adapter'] === 'string' ? details['adapter'] : undefined;
-    return {
-      available: true,
-      samples: last.samples,
-      coldSeconds: cold.seconds,
-      warmSeconds: warm,
-      pi: last.pi,
-      reproducible: last.reproducible,
-      ...(adapter === undefined ? {} : { note: adapter }),
-    };
+    return await timeJob(async () => {
+      const result = await estimator.run(resolved);
+      if (result.status === 'aborted') return undefined;
+      const adapter = result.details?.['adapter'];
+      return {
+        samples: result.samples,
+        seconds: result.seconds,
+        pi: result.pi,
+        reproducible: result.reproducible,
+        ...(typeof adapter === 'string' ? { note: adapter } : {}),
+      };
+    }, context);
+  } catch (error) {
+    if (isPiError(error) && error.code === 'BACKEND_UNAVAILABLE') return { available: false, note: error.message };
+    throw error;
   } finally {
     await estimator.dispose?.();
   }
-}
-
-/**
- * Times any job once cold and `runs` times warm, by the wall clock around the call unless the job reports
- * its own `seconds` (a part of what it did). The job returns the samples it drew and, where it estimates
- * π, its estimate.
- */
-export async function timeJob(
-  job: () => Promise<{ samples: number; pi?: number; reproducible?: boolean; note?: string; seconds?: number }>,
-  context: CaseContext,
-  runs = context.runs,
-): Promise<CaseOutcome> {
-  const timed = async () => {
-    const started = performance.now();
-    const outcome = await job();
-    return { outcome, seconds: outcome.seconds ?? (performance.now() - started) / 1000 };
-  };
-  const cold = await timed();
-  let last = cold.outcome;
-  const coldSeconds = cold.seconds;
-  const warm: number[] = [];
-  while (moreWarmRuns(warm, runs, context.signal)) {
-    const t = await timed();
-    last = t.outcome;
-    warm.push(t.seconds);
-  }
-  if (warm.length === 0) return { available: false, note: 'interrupted' };
-  return {
-    available: true,
-    samples: last.samples,
-    coldSeconds,
-    warmSeconds: warm,
-    ...(last.pi === undefined ? {} : { pi: last.pi }),
-    ...(last.reproducible === undefined ? {} : { reproducible: last.reproducible }),
-    ...(last.note === undefined ? {} : { note: last.note }),
-  };
 }
 
 /** Runs the experiments, then the numba peer, and pairs them row by row. */
@@ -247,7 +231,7 @@ export async function runBench(
           ...(outcome.pi === undefined ? {} : { pi: outcome.pi, error: outcome.pi - Math.PI }),
           ...(outcome.reproducible === undefined ? {} : { reproducible: outcome.reproducible }),
           ...(def.baseline ? { baseline: true } : {}),
-          ...(baselineWarm === undefined ? {} : { speedupVsBaseline: baselineWarm / warm }),
+          ...(baselineWarm === undefined ? {} : { speedupVsBaseline: speedup(baselineWarm, warm) }),
           ...(peer ? { peer } : {}),
         };
       }),
@@ -290,6 +274,6 @@ function peerFigure(
     ...(line.device === undefined ? {} : { note: line.device }),
     ...(line.coldSeconds === undefined ? {} : { coldSeconds: line.coldSeconds }),
     warmSeconds: line.warmSeconds,
-    ...(ours.available ? { speedupVsPeer: line.warmSeconds / median(ours.warmSeconds) } : {}),
+    ...(ours.available ? { speedupVsPeer: speedup(line.warmSeconds, median(ours.warmSeconds)) } : {}),
   };
 }

@@ -1,17 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { invalidArgument } from '@pi/core';
-import type { Command } from '../command.js';
-import { flag, integerOption, stringOption } from '../_parseArgs.js';
+import { defineCommand } from '../command.js';
 import { createStyle } from '../_style.js';
-import { EXIT_INTERRUPTED } from './estimate.js';
+import { createStatusLine } from '../progressBar.js';
+import { EXIT_INTERRUPTED, integerParser, jsonOption, quietOption } from '../options.js';
 
-export const command: Command = {
+export const command = defineCommand({
   name: 'bench',
   summary: "The seed's timing cells on this machine: every way of doing each job, cold and warm, side by side with numba.",
-  usage: 'bench [--quick] [--runs N] [--only 1,3] [--peer numba|none] [--json] [--markdown FILE] [--plot FILE]',
+  usage: 'bench [--quick] [--runs N] [--only 1,3] [--peer numba|none] [options]',
   options: {
     quick: { type: 'boolean', description: 'Small sizes (for CI and a first look): seconds instead of minutes' },
-    runs: { type: 'string', valueName: 'N', description: 'Warm calls per row, after the cold one', defaultText: '3' },
+    runs: { type: 'string', valueName: 'N', description: 'Warm calls per row, after the cold one', defaultText: '3', parse: integerParser(1, 100) },
     only: { type: 'string', valueName: 'list', description: 'Experiments to run, e.g. 1,3' },
     peer: {
       type: 'string',
@@ -20,10 +20,10 @@ export const command: Command = {
       description: "Run the numba peer (the seed's code) beside ours",
       defaultText: 'numba when python3 has it',
     },
-    json: { type: 'boolean', description: 'Print the report as one JSON object' },
+    json: { ...jsonOption, description: 'Print the report as one JSON object' },
     markdown: { type: 'string', valueName: 'file', description: 'Also write the report as Markdown (BENCHMARKS.md)' },
     plot: { type: 'string', valueName: 'file', description: 'Also write a bar chart of samples/s, .svg or .png' },
-    quiet: { type: 'boolean', short: 'q', description: 'No progress on stderr' },
+    quiet: quietOption,
   },
   examples: [
     'pi bench',
@@ -33,10 +33,8 @@ export const command: Command = {
     'pi bench --peer none --json',
   ],
   async run(args, io) {
-    const quick = flag(args, 'quick');
-    const runs = integerOption(args, 'runs', 3, 1, 100);
-    const plotFile = stringOption(args, 'plot');
-    const markdownFile = stringOption(args, 'markdown');
+    const { quick = false, runs = 3, plot: plotFile, markdown: markdownFile, only: onlyText, peer: peerChoice } = args.values;
+    const json = args.values.json === true;
     const [{ runBench }, { EXPERIMENTS }, { benchMarkdown, benchTables }] = await Promise.all([
       import('../bench/runBench.js'),
       import('../bench/experiments.js'),
@@ -44,7 +42,6 @@ export const command: Command = {
     ]);
     if (plotFile !== undefined) (await import('../plot/renderChart.js')).chartFormat('--plot', plotFile);
     const ids = EXPERIMENTS.map((e) => e.id);
-    const onlyText = stringOption(args, 'only');
     let experiments = EXPERIMENTS;
     if (onlyText !== undefined) {
       const wanted = onlyText.split(',').map((t) => Number(t.trim()));
@@ -53,8 +50,7 @@ export const command: Command = {
       }
       experiments = EXPERIMENTS.filter((e) => wanted.includes(e.id));
     }
-    const peerChoice = stringOption(args, 'peer');
-    const showProgress = io.stderrIsTTY && !flag(args, 'quiet') && !flag(args, 'json');
+    const status = createStatusLine(io, args.values.quiet !== true && !json);
     const report = await runBench(experiments, {
       quick,
       runs,
@@ -62,17 +58,17 @@ export const command: Command = {
       signal: io.signal,
       env: io.env,
       onCase: (experiment, row, index, total) => {
-        if (showProgress) io.stderr(`\r\u001b[2K[${index + 1}/${total + 1}] ${experiment.title}: ${row.label}`);
+        status.draw(`[${index + 1}/${total + 1}] ${experiment.title}: ${row.label}`);
       },
     });
-    if (showProgress) io.stderr('\r\u001b[2K');
+    status.clear();
     if (markdownFile !== undefined) await writeFile(markdownFile, benchMarkdown(report));
     if (plotFile !== undefined) {
       const [{ writeChart }, { benchChart }] = await Promise.all([import('../plot/renderChart.js'), import('../bench/barChart.js')]);
       await writeChart(benchChart(report), plotFile, '--plot');
     }
-    if (flag(args, 'json')) io.stdout(`${JSON.stringify(report)}\n`);
-    else io.stdout(benchTables(report, createStyle(io.color)));
+    if (json) io.stdout(`${JSON.stringify(report)}\n`);
+    else io.stdout(benchTables(report, createStyle(io.color), io.columns));
     return report.status === 'aborted' ? EXIT_INTERRUPTED : 0;
   },
-};
+});

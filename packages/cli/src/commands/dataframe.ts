@@ -1,22 +1,21 @@
-import { GENERATORS, parseCount, type PiResult } from '@pi/core';
+import type { PiResult } from '@pi/core';
 import { checkTableSize } from '@pi/dataframe/tableSize';
-import type { Command } from '../command.js';
-import { flag, stringOption } from '../_parseArgs.js';
+import { defineCommand } from '../command.js';
 import { createStyle, type Style } from '../_style.js';
 import { formatResult, resultJson } from '../format.js';
-import { EXIT_INTERRUPTED, parseEstimateOptions } from './estimate.js';
+import { EXIT_INTERRUPTED, generatorOption, jsonOption, samplesOption, seedOption } from '../options.js';
 
 /** Columns listed one by one in the table; wider frames show the first and last few (all of them with --json). */
 const LISTED_COLUMNS = 40;
 
-export const command: Command = {
+export const command = defineCommand({
   name: 'dataframe',
   summary:
     "The seed's pandas fills with danfo.js: an N × I DataFrame of 0/1 inside indicators, filled cell by cell or drawn then wrapped, with the per-column estimates 4 · mean.",
-  usage: 'dataframe [--rows N] [--cols I] [--method cell|vectorized] [--seed S] [--generator NAME] [--csv FILE] [--json]',
+  usage: 'dataframe [--rows N] [--cols I] [--method cell|vectorized] [--seed S] [options]',
   options: {
-    rows: { type: 'string', short: 'r', valueName: 'N', description: 'Rows: points per column (1000, 10k, 1e4)', defaultText: '10000' },
-    cols: { type: 'string', short: 'c', valueName: 'I', description: 'Columns: groups, column i drawn from stream i', defaultText: '25' },
+    rows: { ...samplesOption, short: 'r', description: 'Rows: points per column (1000, 10k, 1e4)', defaultText: '10000' },
+    cols: { ...samplesOption, short: 'c', valueName: 'I', description: 'Columns: groups, column i drawn from stream i', defaultText: '25' },
     method: {
       type: 'string',
       short: 'm',
@@ -25,10 +24,10 @@ export const command: Command = {
       choices: ['cell', 'vectorized'],
       defaultText: 'vectorized',
     },
-    seed: { type: 'string', short: 's', valueName: 'S', description: 'Seed, an integer in [0, 2^53)', defaultText: '0' },
-    generator: { type: 'string', valueName: 'name', description: 'Random generator', choices: GENERATORS, defaultText: 'xoshiro128p' },
+    seed: seedOption,
+    generator: generatorOption,
     csv: { type: 'string', valueName: 'FILE', description: 'Also write the DataFrame to FILE as CSV' },
-    json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
+    json: jsonOption,
   },
   examples: [
     'pi dataframe --rows 10000 --cols 25 --seed 1',
@@ -37,34 +36,28 @@ export const command: Command = {
     'pi dataframe --rows 100 --cols 4 --csv indicators.csv',
   ],
   async run(args, io) {
-    const rowsText = stringOption(args, 'rows');
-    const colsText = stringOption(args, 'cols');
-    const rows = rowsText === undefined ? 10_000 : parseCount('--rows', rowsText);
-    const cols = colsText === undefined ? 25 : parseCount('--cols', colsText);
+    const { rows = 10_000, cols = 25, seed = 0, generator, method = 'vectorized', csv } = args.values;
     checkTableSize(rows, cols, { rows: '--rows', cols: '--cols' });
-    const { seed, generator } = parseEstimateOptions({ seed: args.values['seed'], generator: args.values['generator'] });
-    const method = stringOption(args, 'method') ?? 'vectorized';
-    const csv = stringOption(args, 'csv');
 
     // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
     const { estimatePi, fillDataFrame, fillDataFrame2, writeCsv } = await import('@pi/dataframe');
-    const options = { ...(seed === undefined ? {} : { seed }), ...(generator === undefined ? {} : { generator }) };
+    const options = { seed, ...(generator === undefined ? {} : { generator }) };
     const fill =
       method === 'cell' ? await fillDataFrame(rows, cols, { ...options, signal: io.signal }) : fillDataFrame2(rows, cols, options);
     const { result } = estimatePi(fill);
     if (csv !== undefined) await writeCsv(fill.frame, csv, '--csv');
 
-    if (flag(args, 'json')) {
+    if (args.values.json === true) {
       io.stdout(`${JSON.stringify({ ...resultJson(result), method, rows, cols, rowsFilled: fill.rowsFilled, csv: csv ?? null })}\n`);
     } else {
       const style = createStyle(io.color);
       io.stdout(columnTable(result, style));
-      io.stdout(formatResult(result, style));
+      io.stdout(formatResult(result, style, io.columns));
       if (csv !== undefined) io.stdout(`${style.dim('csv'.padEnd(14))}${rows.toLocaleString('en-US')} × ${cols} cells written to ${csv}\n`);
     }
     return fill.status === 'aborted' ? EXIT_INTERRUPTED : 0;
   },
-};
+});
 
 /** The seed's `4 * df.mean(axis="index")` as a table: column, inside count, estimate, error against π. */
 function columnTable(result: PiResult, style: Style): string {

@@ -1,10 +1,10 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PiError, describeValue, mergeShardResults, type PiResult } from '@pi/core';
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { SCHEMA_VERSION, formatResult, resultJson } from '../format.js';
-import { flag, stringOption } from '../_parseArgs.js';
+import { jsonOption } from '../options.js';
 import { createStyle } from '../_style.js';
 import { writeResultFile } from '../shardOption.js';
 
@@ -86,13 +86,13 @@ async function readInputs(inputs: readonly string[], io: CliIo): Promise<Labelle
   return values;
 }
 
-export const command: Command = {
+export const command = defineCommand({
   name: 'merge',
   summary: 'Combine the partial results of `pi estimate --shard K/N` into the whole run, bit for bit.',
   usage: 'merge FILE|DIR|- ... [--json] [--out FILE]',
   positionals: 'FILE|DIR|-',
   options: {
-    json: { type: 'boolean', description: 'Print one JSON object (with schemaVersion) instead of a table' },
+    json: jsonOption,
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'Also write the merged JSON result to FILE' },
   },
   examples: [
@@ -115,12 +115,12 @@ export const command: Command = {
     }
     const merged = mergeShardResults(
       values.map((v) => v.value as PiResult),
-      { labels: values.map((v) => v.label) },
+      { labels: values.map((v) => v.label), howToShard: 'run shards with `pi estimate --shard K/N`' },
     );
     const json = `${JSON.stringify(resultJson(merged))}\n`;
-    const out = stringOption(args, 'out');
+    const { out } = args.values;
     if (out !== undefined) await writeResultFile(out, json);
-    io.stdout(flag(args, 'json') ? json : formatResult(merged, createStyle(io.color)));
+    io.stdout(args.values.json === true ? json : formatResult(merged, createStyle(io.color), io.columns));
     return 0;
   },
-};
+});

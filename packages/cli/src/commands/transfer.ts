@@ -1,25 +1,30 @@
-import type { Command } from '../command.js';
+import { defineCommand } from '../command.js';
 import { SCHEMA_VERSION } from '../format.js';
-import { flag, integerOption } from '../_parseArgs.js';
+import { integerParser, jsonOption } from '../options.js';
 import { createStyle } from '../_style.js';
 
-export const command: Command = {
+export const command = defineCommand({
   name: 'transfer',
   summary: "The seed's increment_by_one on WebGPU: copy to the device and back around every launch, vs keep the array there.",
   usage: 'transfer [--length N] [--launches K] [--json]',
   options: {
-    length: { type: 'string', valueName: 'N', description: 'Array elements (float32), 1 to 16,777,216', defaultText: '10000' },
-    launches: { type: 'string', valueName: 'K', description: 'Kernel launches, 1 to 10,000', defaultText: '25' },
-    json: { type: 'boolean', description: 'Print one JSON object' },
+    length: {
+      type: 'string',
+      valueName: 'N',
+      description: 'Array elements (float32), 1 to 16,777,216',
+      defaultText: '10000',
+      parse: integerParser(1, 2 ** 24),
+    },
+    launches: { type: 'string', valueName: 'K', description: 'Kernel launches, 1 to 10,000', defaultText: '25', parse: integerParser(1, 10_000) },
+    json: { ...jsonOption, description: 'Print one JSON object' },
   },
   examples: ['pi transfer', 'pi transfer --length 1000000 --launches 100 --json'],
   async run(args, io) {
-    const length = integerOption(args, 'length', 10_000, 1, 2 ** 24);
-    const launches = integerOption(args, 'launches', 25, 1, 10_000);
+    const { length = 10_000, launches = 25 } = args.values;
     const gpu = await import('@pi/gpu-tf');
     const { device, summary } = await gpu.openNodeGpu();
     const r = await gpu.runTransferDemo(device, { length, launches });
-    if (flag(args, 'json')) {
+    if (args.values.json === true) {
       io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, adapter: summary.name, software: summary.software, ...r })}\n`);
     } else {
       const style = createStyle(io.color);
@@ -37,4 +42,4 @@ export const command: Command = {
     }
     return r.correct ? 0 : 1;
   },
-};
+});

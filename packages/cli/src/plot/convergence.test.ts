@@ -15,7 +15,7 @@ describe('convergence', () => {
       for (const p of points) {
         const r = await estimateLoop({ samples: p.samples, seed: 5, generator });
         expect(p.inside).toBe(r.inside);
-        expect(p.lower).toBeLessThan(p.pi);
+        expect(p.ci.lower).toBeLessThan(p.pi);
       }
     }
   });

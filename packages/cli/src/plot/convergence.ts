@@ -1,22 +1,5 @@
-import {
-  BLOCK_SIZE,
-  binomialStandardError,
-  jumpState,
-  streamState,
-  Z_95,
-  type GeneratorName,
-} from '@pi/core';
+import { BLOCK_SIZE, StreamCursor, convergencePoint, type ConvergencePoint, type GeneratorName } from '@pi/core';
 import { streamCounters } from '@pi/cpu';
-
-/** One point of a convergence curve: the estimate after the first `samples` points of the plan. */
-export interface ConvergencePoint {
-  readonly samples: number;
-  readonly inside: number;
-  readonly pi: number;
-  readonly standardError: number;
-  readonly lower: number;
-  readonly upper: number;
-}
 
 /** Sample counts 16, 32, 64, … doubling up to `samples`, and `samples` itself. */
 export function doublingCheckpoints(samples: number): number[] {
@@ -33,9 +16,8 @@ export function doublingCheckpoints(samples: number): number[] {
  */
 export function convergence(generator: GeneratorName, seed: number, checkpoints: readonly number[]): ConvergencePoint[] {
   const counter = streamCounters[generator];
-  const state = new Int32Array(4);
-  let base = streamState(generator, seed, 0);
-  state.set(base);
+  const streams = new StreamCursor(generator, seed);
+  const state = new Int32Array(streams.state);
   let inBlock = 0;
   let done = 0;
   let inside = 0;
@@ -43,8 +25,7 @@ export function convergence(generator: GeneratorName, seed: number, checkpoints:
   for (const target of checkpoints) {
     while (done < target) {
       if (inBlock === BLOCK_SIZE) {
-        base = jumpState(generator, base, 1);
-        state.set(base);
+        state.set(streams.advance());
         inBlock = 0;
       }
       const n = Math.min(target - done, BLOCK_SIZE - inBlock);
@@ -52,11 +33,14 @@ export function convergence(generator: GeneratorName, seed: number, checkpoints:
       done += n;
       inBlock += n;
     }
-    const pi = (4 * inside) / done;
-    const standardError = binomialStandardError(inside, done);
-    out.push({ samples: done, inside, pi, standardError, lower: pi - Z_95 * standardError, upper: pi + Z_95 * standardError });
+    out.push(convergencePoint(inside, done));
   }
   return out;
+}
+
+/** A point with its interval's ends as fields of their own: for the chart, and `pi plot --json`. */
+export function flatPoint(p: ConvergencePoint) {
+  return { samples: p.samples, inside: p.inside, pi: p.pi, standardError: p.standardError, lower: p.ci.lower, upper: p.ci.upper };
 }
 
 /** A Vega-Lite chart of π̂ against samples on a log axis, with the 95% band and a rule at π. */
@@ -66,7 +50,7 @@ export function convergenceChart(points: readonly ConvergencePoint[], title: str
     title,
     width: 640,
     height: 360,
-    data: { values: points.map((p) => ({ ...p })) },
+    data: { values: points.map(flatPoint) },
     encoding: { x: { field: 'samples', type: 'quantitative', scale: { type: 'log' }, title: 'samples (log scale)' } },
     layer: [
       {

@@ -1,4 +1,4 @@
-import { jumpState, streamPoints, streamState, type GeneratorName, type GeneratorState, type Plan } from '@pi/core';
+import { StreamCursor, streamPoints, type GeneratorName, type GeneratorState, type Plan } from '@pi/core';
 import { NUMBA_WIDE_LANES, SIMD_KERNEL_BASE64, XOSHIRO_WIDE_LANES } from './_simdKernel.generated.js';
 import { streamCounters } from './streamCounter.js';
 
@@ -110,11 +110,11 @@ export class SimdStreamCounter {
     const end = first + count;
     const wide = SIMD_WIDE_LANES[generator];
     const states: GeneratorState[] = [];
-    let cursor: GeneratorState | undefined;
-    // Start state of stream k, for k increasing by one: one jump each.
+    const cursor = new StreamCursor(generator, seed, first);
+    // Start state of stream k, for k increasing by one from `first`: one jump each.
     const stateOf = (k: number): GeneratorState => {
-      cursor = cursor === undefined ? streamState(generator, seed, k) : jumpState(generator, cursor, 1);
-      return cursor;
+      while (cursor.stream < k) cursor.advance();
+      return cursor.state;
     };
     let k = first;
     while (k < end) {

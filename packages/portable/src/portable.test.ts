@@ -79,7 +79,12 @@ describe('./pi estimate', () => {
 });
 
 test.runIf(existsSync(SWIFTSHADER_ICD))('./pi bench --only 4: the GPU rows run', () => {
-  const r = pi('bench', '--only', '4');
+  const r = pi('bench', '--only', '4', '--json');
   expect(r.status, r.stderr).toBe(0);
-  expect(r.stdout).toMatch(/WGSL kernel, numba generator.*\d+(\.\d+)? [kMG]\s/);
+  const rows = (JSON.parse(r.stdout) as { experiments: Array<{ rows: Array<{ id: string; available: boolean; samplesPerSecond?: number }> }> }).experiments[0]!.rows;
+  for (const id of ['webgpu-numba', 'webgpu-xoshiro', 'tfjs-cpu']) {
+    const row = rows.find((x) => x.id === id);
+    expect(row?.available, id).toBe(true);
+    expect(row?.samplesPerSecond, id).toBeGreaterThan(0);
+  }
 });

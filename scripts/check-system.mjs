@@ -16,6 +16,7 @@ const needs = [
   },
   { file: '/usr/sbin/slurmctld', apt: 'slurm-wlm', why: 'a real single-node Slurm for the job-array test (packages/cli/src/slurm.test.ts)' },
   { file: '/usr/sbin/munged', apt: 'munge', why: 'munge authentication for that Slurm' },
+  { file: '/usr/bin/mount', apt: 'mount', why: 'a tiny tmpfs for the full-disk test (packages/cli/src/faults/outputs.test.ts, as root)' },
 ];
 
 const missing = needs.filter((n) => !existsSync(n.file));

@@ -1,4 +1,4 @@
-import { describePlan, runIdentity, type PiResult } from '@pi/core';
+import { describePlan, resultChecksum, runIdentity, type PiResult } from '@pi/core';
 import type { Style } from './_style.js';
 import { twoColumns } from './_wrap.js';
 
@@ -25,13 +25,41 @@ export function duration(seconds: number): string {
   return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
 }
 
+/** Past this many groups, printed results summarise them (count, min, max, mean) instead of listing them. */
+export const GROUPS_INLINE_LIMIT = 10_000;
+
+/** Count, least, greatest and mean of the group estimates. */
+export function groupSummary(estimates: readonly number[]): { count: number; min: number; max: number; mean: number } {
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let sum = 0;
+  for (const e of estimates) {
+    if (e < min) min = e;
+    if (e > max) max = e;
+    sum += e;
+  }
+  return { count: estimates.length, min, max, mean: estimates.length > 0 ? sum / estimates.length : Number.NaN };
+}
+
 /**
- * A result as the JSON object `--json` prints. A shard's partial also carries `runId`, the fingerprint
- * of its generator, seed and plan, which `pi merge` checks.
+ * A result as the JSON object `--json` prints (`for: 'print'`) or a file holds (`for: 'file'`). Every one
+ * carries `checksum` over its counts, which `pi merge` and `--resume` check; a shard's partial also
+ * carries `runId`, the fingerprint of its generator, seed and plan. Past GROUPS_INLINE_LIMIT groups a
+ * printed result gives `groupSummary` instead of the lists (`--groups-out` writes them), and a file keeps
+ * `groupCounts` (merge and resume need them) but not the estimates they imply.
  */
-export function resultJson(result: PiResult): Record<string, unknown> {
+export function resultJson(result: PiResult, target: { for: 'print' | 'file' } = { for: 'file' }): Record<string, unknown> {
   const run = result.shard === undefined ? {} : { runId: runIdentity(result) };
-  return { schemaVersion: SCHEMA_VERSION, ...run, ...result, error: result.pi - Math.PI };
+  const json: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, ...run, ...result, error: result.pi - Math.PI, checksum: resultChecksum(result) };
+  const groups = result.groupEstimates;
+  if (groups !== undefined && groups.length > GROUPS_INLINE_LIMIT) {
+    delete json['groupEstimates'];
+    if (target.for === 'print') {
+      delete json['groupCounts'];
+      json['groupSummary'] = groupSummary(groups);
+    }
+  }
+  return json;
 }
 
 /** A result for people, `width` columns wide: π̂, its error against π, the 95% interval, the rate and the backend. */
@@ -39,8 +67,9 @@ export function formatResult(result: PiResult, style: Style, width = 80): string
   const error = result.pi - Math.PI;
   const sigmas = error / result.standardError;
   const digits = Math.max(6, Math.min(15, Math.ceil(-Math.log10(result.standardError || 1e-15)) + 2));
-  const rows: [string, string][] = [
-    ['π̂', style.bold(result.pi.toFixed(digits))],
+  const counted = result.samples > 0;
+  // Nothing counted (an empty shard, a stop before the first block): no estimate, no error, no interval.
+  const estimate: [string, string][] = [
     [
       'error',
       `${error >= 0 ? '+' : '−'}${Math.abs(error).toExponential(2)}` +
@@ -51,6 +80,10 @@ export function formatResult(result: PiResult, style: Style, width = 80): string
       `[${result.ci.lower.toFixed(digits)}, ${result.ci.upper.toFixed(digits)}]` +
         (result.ci.lower <= Math.PI && Math.PI <= result.ci.upper ? style.green(' covers π') : style.yellow(' misses π')),
     ],
+  ];
+  const rows: [string, string][] = [
+    ['π̂', counted ? style.bold(result.pi.toFixed(digits)) : style.yellow('none: no samples counted')],
+    ...(counted ? estimate : []),
     ['samples', `${result.samples.toLocaleString('en-US')} inside ${result.inside.toLocaleString('en-US')}`],
     ['time', `${duration(result.seconds)}, ${si(result.samplesPerSecond)} samples/s`],
     [
@@ -66,6 +99,10 @@ export function formatResult(result: PiResult, style: Style, width = 80): string
       `${index}/${count}: ${streams === 0 ? 'no streams (more shards than the plan has)' : `streams ${firstStream}–${firstStream + streams - 1} of the plan`} ` +
         style.dim('(a partial: combine every shard with pi merge)'),
     ]);
+  }
+  if (result.groupEstimates !== undefined && result.groupEstimates.length > 1) {
+    const { count, min, max } = groupSummary(result.groupEstimates);
+    rows.push(['groups', `${count.toLocaleString('en-US')} estimates from ${min} to ${max}`]);
   }
   for (const [key, value] of Object.entries(result.details ?? {})) rows.push([key, String(value)]);
   if (result.status === 'aborted') rows.unshift(['status', style.yellow('aborted: partial result of the complete blocks')]);

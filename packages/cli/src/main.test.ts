@@ -19,7 +19,7 @@ describe('pi estimate', () => {
     expect(Object.keys(ra).sort()).toEqual(
       [
         'schemaVersion', 'pi', 'inside', 'samples', 'standardError', 'ci', 'seconds', 'samplesPerSecond', 'backend',
-        'generator', 'seed', 'plan', 'reproducible', 'status', 'error',
+        'generator', 'seed', 'plan', 'reproducible', 'status', 'error', 'checksum',
       ].sort(),
     );
     expect(ra).toMatchObject({ schemaVersion: 1, samples: 2e7, backend: 'loop', generator: 'xoshiro128p', seed: 1, status: 'completed' });

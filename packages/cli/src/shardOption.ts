@@ -1,5 +1,3 @@
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { PiError, invalidArgument, parseCount, shardFromEnvironment, type ScheduledShard, type Shard } from '@pi/core';
 
 const SHARD_FORMS = 'K/N with 0 ≤ K < N (e.g. 2/8), or "off"';
@@ -48,20 +46,9 @@ export function resolveShardOption(
 }
 
 /** `--out` with `{index}` and `{count}` replaced by the shard's, so one template names every shard's file. */
-export function resultFilePath(template: string, shard: Shard | undefined): string {
+export function resultFilePath(template: string, shard: Shard | undefined, option = '--out'): string {
   if (shard === undefined && /\{(index|count)\}/.test(template)) {
-    throw invalidArgument('--out', template, 'a path without {index} or {count} when the run is not sharded');
+    throw invalidArgument(option, template, 'a path without {index} or {count} when the run is not sharded');
   }
   return shard === undefined ? template : template.replaceAll('{index}', String(shard.index)).replaceAll('{count}', String(shard.count));
-}
-
-/**
- * Writes a result file whole or not at all: to a temporary name beside it, then renamed, so `pi merge`
- * on a shared volume never reads a half-written partial.
- */
-export async function writeResultFile(path: string, text: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.tmp`;
-  await writeFile(temporary, text);
-  await rename(temporary, path);
 }

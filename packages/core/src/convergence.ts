@@ -1,4 +1,4 @@
-import { binomialStandardError, confidenceInterval } from './statistics.js';
+import { binomialInterval, binomialStandardError } from './statistics.js';
 import type { ConfidenceInterval } from './types.js';
 
 /** One point of a convergence curve: the estimate after the first `samples` points of a plan. */
@@ -11,7 +11,7 @@ export interface ConvergencePoint {
   readonly pi: number;
   /** Binomial standard error of `pi`. */
   readonly standardError: number;
-  /** 95% interval. */
+  /** 95% interval (Wilson score, valid at every sample count). */
   readonly ci: ConfidenceInterval;
 }
 
@@ -22,5 +22,5 @@ export interface ConvergencePoint {
 export function convergencePoint(inside: number, samples: number): ConvergencePoint {
   const pi = (4 * inside) / samples;
   const standardError = binomialStandardError(inside, samples);
-  return { samples, inside, pi, standardError, ci: confidenceInterval(pi, standardError) };
+  return { samples, inside, pi, standardError, ci: binomialInterval(inside, samples) };
 }

@@ -22,11 +22,40 @@ export function checkSeed(value: unknown): number {
   return value;
 }
 
+/** The keys of `EstimateOptions`; anything else is a misspelling, refused rather than ignored. */
+export const ESTIMATE_OPTION_KEYS: readonly string[] = [
+  'samples',
+  'groups',
+  'precision',
+  'generator',
+  'seed',
+  'signal',
+  'onProgress',
+  'shard',
+];
+
 /**
- * Validates options once, at the boundary: exactly one of samples, groups or precision (samples
- * 1,000,000 when none is given), a known generator, a seed in range. Hot loops check nothing.
+ * Checks that `options` is a plain object whose keys are all known (`known`, the estimate options by
+ * default): `{ sampels: 5 }` is an INVALID_ARGUMENT naming the key and the closest known one, never a
+ * silent default run.
+ */
+export function checkOptionKeys(options: unknown, known: readonly string[] = ESTIMATE_OPTION_KEYS): Record<string, unknown> {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalidArgument('options', options, `an object such as { samples: 1e6, seed: 1 } (keys: ${known.join(', ')})`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw invalidArgument('options', key, `one of the keys ${known.join(', ')}`);
+  }
+  return options as Record<string, unknown>;
+}
+
+/**
+ * Validates options once, at the boundary: a plain object with known keys only, exactly one of samples,
+ * groups or precision (samples 1,000,000 when none is given), a known generator, a seed in range. `null`
+ * is a value, checked like any other, never taken for "the default". Hot loops check nothing.
  */
 export function resolveEstimateOptions(options: EstimateOptions = {}): ResolvedEstimateOptions {
+  checkOptionKeys(options);
   const given = (['samples', 'groups', 'precision'] as const).filter((k) => options[k] !== undefined);
   if (given.length > 1) {
     throw invalidArgument(given.join(' and '), given.map((k) => options[k]).join(', '), 'only one of samples, groups or precision');
@@ -39,7 +68,7 @@ export function resolveEstimateOptions(options: EstimateOptions = {}): ResolvedE
   } else if (options.precision !== undefined) {
     plan = samplesPlan(samplesForPrecision(options.precision));
   } else {
-    plan = samplesPlan(options.samples ?? 1_000_000);
+    plan = samplesPlan(options.samples === undefined ? 1_000_000 : options.samples);
   }
   if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) {
     throw invalidArgument('signal', options.signal, 'an AbortSignal');
@@ -49,8 +78,8 @@ export function resolveEstimateOptions(options: EstimateOptions = {}): ResolvedE
   }
   return {
     plan,
-    generator: checkGenerator(options.generator ?? 'xoshiro128p'),
-    seed: checkSeed(options.seed ?? 0),
+    generator: checkGenerator(options.generator === undefined ? 'xoshiro128p' : options.generator),
+    seed: checkSeed(options.seed === undefined ? 0 : options.seed),
     signal: options.signal,
     onProgress: options.onProgress,
     shard: options.shard === undefined ? undefined : checkShard('shard', options.shard),

@@ -58,9 +58,12 @@ export {
 export { insideXoshiro, insideNumba, XOSHIRO_INSIDE_LIMIT } from './insideRule.js';
 export {
   Z_95,
+  binomialInterval,
   binomialStandardError,
+  groupInterval,
   groupStandardError,
   confidenceInterval,
+  t975,
   samplesForPrecision,
 } from './statistics.js';
 export {
@@ -74,7 +77,15 @@ export {
 } from './benchStatistics.js';
 export { convergencePoint, type ConvergencePoint } from './convergence.js';
 export { makeResult, type RunCounts } from './result.js';
-export { GENERATORS, checkGenerator, checkSeed, resolveEstimateOptions } from './estimateOptions.js';
+export { resumePointFrom } from './resumePoint.js';
+export {
+  ESTIMATE_OPTION_KEYS,
+  GENERATORS,
+  checkGenerator,
+  checkOptionKeys,
+  checkSeed,
+  resolveEstimateOptions,
+} from './estimateOptions.js';
 export { parseCount, parseGroups, COUNT_FORMS } from './parseCount.js';
 export {
   shardFromEnvironment,
@@ -84,4 +95,11 @@ export {
   type ShardEnvironmentOptions,
   type ShardRemedies,
 } from './shardFromEnvironment.js';
-export { mergeShardResults, runIdentity, type MergeShardOptions, type RunKey } from './mergeShardResults.js';
+export {
+  mergeShardResults,
+  resultChecksum,
+  runIdentity,
+  type CountedFields,
+  type MergeShardOptions,
+  type RunKey,
+} from './mergeShardResults.js';

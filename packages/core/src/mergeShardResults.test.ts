@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { insideXoshiro } from './insideRule.js';
-import { mergeShardResults, runIdentity } from './mergeShardResults.js';
+import { mergeShardResults, resultChecksum, runIdentity } from './mergeShardResults.js';
+import { resolveEstimateOptions } from './estimateOptions.js';
+import { resumePointFrom } from './resumePoint.js';
 import { groupsPlan, rangePoints, samplesPlan, shardStreams, streamPoints } from './plan.js';
 import { makeResult } from './result.js';
 import { streamState } from './streams.js';
@@ -102,7 +104,7 @@ describe('mergeShardResults', () => {
   it('refuses aborted shards, whole results, and counts that do not fit the shard', () => {
     const [a, b, c] = three();
     expect(() => mergeShardResults([a!, { ...b!, status: 'aborted' }, c!], { labels })).toThrow(
-      'b.json: shard 1/3 was aborted before it finished; run that shard again',
+      'b.json: shard 1/3 was aborted before it finished; resume it from this file (its counts are a prefix of its streams) or run that shard again',
     );
     expect(() => mergeShardResults([countShard(plan, 5)], { labels })).toThrow(/a\.json: is not a shard partial/);
     expect(() => mergeShardResults([a!, { ...b!, samples: b!.samples + 1 }, c!], { labels })).toThrow(/b\.json: samples 131073 is not the 131072 points of shard 1\/3/);
@@ -139,3 +141,53 @@ describe('runIdentity', () => {
     expect(new Set([id, ...others]).size).toBe(5);
   });
 });
+
+/** A result as a file holds it: with its checksum. */
+const withChecksum = (r: PiResult) => ({ ...r, checksum: resultChecksum(r) });
+
+describe('checksums', () => {
+  it('a partial whose inside or group count was edited is refused by name', () => {
+    const plan = groupsPlan(1000, 6);
+    const parts = shards(plan, 5, 3).map(withChecksum);
+    expect(mergeShardResults(parts).inside).toBe(countShard(plan, 5).inside);
+    const edited = { ...parts[1]!, inside: parts[1]!.inside + 1, groupCounts: [parts[1]!.groupCounts![0]! + 1, ...parts[1]!.groupCounts!.slice(1)] };
+    expect(() => mergeShardResults([parts[0]!, edited, parts[2]!], { labels: ['a', 'b.json', 'c'] })).toThrow(
+      /^b\.json: checksum "[0-9a-f]{16}" does not match its counts/,
+    );
+  });
+
+  it('covers status, shard and every group count', () => {
+    const [a] = shards(groupsPlan(100, 4), 1, 2);
+    const base = resultChecksum(a!);
+    expect(resultChecksum({ ...a!, status: 'aborted' })).not.toBe(base);
+    expect(resultChecksum({ ...a!, shard: { ...a!.shard!, index: 1 } })).not.toBe(base);
+    expect(resultChecksum({ ...a!, groupCounts: [...a!.groupCounts!].reverse() })).not.toBe(base);
+  });
+});
+
+describe('resumePointFrom', () => {
+  const plan = samplesPlan(5 * 65_536 + 17);
+  const options = resolveEstimateOptions({ samples: plan.samples, seed: 9, shard: { index: 0, count: 1 } });
+  const whole = countShard(plan, 9, { index: 0, count: 1 });
+
+  it('reads a prefix of the streams from an aborted result', () => {
+    const partial = countShard(samplesPlan(3 * 65_536), 9);
+    const aborted = { ...whole, status: 'aborted' as const, inside: partial.inside, samples: 3 * 65_536 };
+    expect(resumePointFrom('ck.json', withChecksum(aborted), options)).toMatchObject({ streams: 3, inside: partial.inside });
+    expect(resumePointFrom('ck.json', withChecksum(whole), options)).toMatchObject({ streams: 6, inside: whole.inside });
+  });
+
+  it('refuses another run, a missing checksum, an edited count and a non-prefix', () => {
+    expect(() => resumePointFrom('ck.json', withChecksum(whole), { ...options, seed: 10 })).toThrow(
+      /^ck\.json: belongs to another run \(xoshiro128p seed 9, .* shard 0\/1\) than this one \(xoshiro128p seed 10/,
+    );
+    expect(() => resumePointFrom('ck.json', withChecksum(whole), { ...options, shard: undefined })).toThrow(/not sharded/);
+    expect(() => resumePointFrom('ck.json', whole, options)).toThrow(/ck\.json: has no checksum/);
+    expect(() => resumePointFrom('ck.json', { ...withChecksum(whole), inside: whole.inside - 1 }, options)).toThrow(/does not match its counts/);
+    const ragged = { ...whole, status: 'aborted' as const, samples: 65_536 + 5 };
+    expect(() => resumePointFrom('ck.json', withChecksum(ragged), options)).toThrow(/not the points of whole streams/);
+    const unseeded = { ...whole, reproducible: false };
+    expect(() => resumePointFrom('ck.json', withChecksum(unseeded), options)).toThrow(/not reproducible/);
+  });
+});
+

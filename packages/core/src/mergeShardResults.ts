@@ -1,6 +1,7 @@
 import { GENERATORS, checkSeed } from './estimateOptions.js';
 import { PiError, describeValue } from './piError.js';
 import { BLOCK_SIZE, checkShard, describePlan, groupsPlan, rangePoints, samplesPlan, shardStreams } from './plan.js';
+import { Fnv1a64 } from './_fnv1a64.js';
 import { makeResult } from './result.js';
 import type { GeneratorName, PiResult, Plan, Shard, StreamRange, UnseededSource } from './types.js';
 
@@ -15,13 +16,9 @@ function planKey(plan: Plan): string {
   return plan.kind === 'samples' ? `samples:${plan.samples}:${plan.blockSize}` : `groups:${plan.pointsPerGroup}x${plan.groups}`;
 }
 
-function runKeyText(run: RunKey): string {
+export function runKeyText(run: RunKey): string {
   return `pi-run/1 ${run.generator} ${run.seed ?? 'none'} ${planKey(run.plan)}`;
 }
-
-const FNV_OFFSET = 0xcbf29ce484222325n;
-const FNV_PRIME = 0x100000001b3n;
-const MASK_64 = (1n << 64n) - 1n;
 
 /**
  * A fingerprint of a run (generator, seed, plan) as 16 hex digits: FNV-1a 64 of
@@ -29,13 +26,29 @@ const MASK_64 = (1n << 64n) - 1n;
  * (`jq .runId`) can tell partials of different runs apart. It catches mistakes, not forgeries.
  */
 export function runIdentity(run: RunKey): string {
-  const text = runKeyText(run);
-  let hash = FNV_OFFSET;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= BigInt(text.charCodeAt(i));
-    hash = (hash * FNV_PRIME) & MASK_64;
-  }
-  return hash.toString(16).padStart(16, '0');
+  return new Fnv1a64().update(runKeyText(run)).hex();
+}
+
+/** The counted fields of a result, as `resultChecksum` reads them. */
+export interface CountedFields extends RunKey {
+  readonly status: string;
+  readonly inside: number;
+  readonly samples: number;
+  readonly shard?: Shard | undefined;
+  readonly groupCounts?: ArrayLike<number> | undefined;
+}
+
+/**
+ * A checksum over what a result counted (run, shard, status, inside, samples, group counts) as 16 hex
+ * digits (FNV-1a 64). Written files carry it; `pi merge` and `--resume` refuse a file whose counts were
+ * edited by hand or damaged. Like `runIdentity` it catches mistakes, not forgeries.
+ */
+export function resultChecksum(result: CountedFields): string {
+  const shard = result.shard === undefined ? 'none' : `${result.shard.index}/${result.shard.count}`;
+  const hash = new Fnv1a64().update(`pi-result/1 ${runKeyText(result)} ${shard} ${result.status} ${result.inside} ${result.samples}`);
+  const counts = result.groupCounts;
+  if (counts !== undefined) for (let i = 0; i < counts.length; i++) hash.update(`,${counts[i]}`);
+  return hash.hex();
 }
 
 /** Options of `mergeShardResults`. */
@@ -81,17 +94,39 @@ function checkPlan(label: string, value: unknown): Plan {
 
 const SOURCES: readonly string[] = [...GENERATORS, 'Math.random', 'tf.randomUniform'];
 
-/** Checks one partial from outside (a file): every field the merge reads, and that its counts fit its shard. */
-function checkPartial(label: string, value: unknown, howToShard: string): Partial {
+/** What a result file is read for: merging (completed shards only) or resuming (any prefix, sharded or not). */
+export type ReadPurpose = 'merge' | 'resume';
+
+/** A checked result from outside: the merge's fields, and how many of its streams it counted. */
+export interface CheckedPartial extends Partial {
+  /** Streams counted, from the shard's first: all of them for a completed result. */
+  readonly streamsDone: number;
+  readonly status: 'completed' | 'aborted';
+}
+
+/**
+ * Checks one result from outside (a file): every field the merge or a resume reads, that its counts fit
+ * its shard's streams (a prefix of them when aborted and resuming), and its checksum when it has one.
+ */
+export function checkPartial(
+  label: string,
+  value: unknown,
+  purpose: ReadPurpose = 'merge',
+  howToShard = 'run each shard with the `shard` option',
+): CheckedPartial {
   if (!isRecord(value)) throw bad(label, `${describeValue(value)} is not a pi result object`);
-  if (value['shard'] === undefined) {
+  if (value['shard'] === undefined && purpose === 'merge') {
     throw bad(label, `is not a shard partial (it has no "shard"); ${howToShard}`);
   }
-  if (value['status'] === 'aborted') {
+  const status = value['status'];
+  if (status === 'aborted' && purpose === 'merge') {
     const s = value['shard'] as Partial['shard'];
-    throw bad(label, `shard ${s.index}/${s.count} was aborted before it finished; run that shard again`);
+    throw bad(
+      label,
+      `shard ${s.index}/${s.count} was aborted before it finished; resume it from this file (its counts are a prefix of its streams) or run that shard again`,
+    );
   }
-  if (value['status'] !== 'completed') throw bad(label, `status ${describeValue(value['status'])} is not "completed"`);
+  if (status !== 'completed' && status !== 'aborted') throw bad(label, `status ${describeValue(status)} is not "completed" or "aborted"`);
   const plan = checkPlan(label, value['plan']);
   const generator = value['generator'];
   if (typeof generator !== 'string' || !SOURCES.includes(generator)) {
@@ -106,56 +141,83 @@ function checkPartial(label: string, value: unknown, howToShard: string): Partia
     }
   }
   const rawShard = value['shard'];
-  let shard: Shard;
-  try {
-    shard = checkShard('shard', rawShard);
-  } catch {
-    throw bad(label, `shard ${describeValue(rawShard)} is not { index, count } with 0 ≤ index < count`);
+  let shard: Shard | undefined;
+  let range: StreamRange;
+  if (rawShard === undefined) {
+    range = shardStreams(plan);
+  } else {
+    try {
+      shard = checkShard('shard', rawShard);
+    } catch {
+      throw bad(label, `shard ${describeValue(rawShard)} is not { index, count } with 0 ≤ index < count`);
+    }
+    range = shardStreams(plan, shard);
+    const given = rawShard as Record<string, unknown>;
+    if (given['firstStream'] !== range.firstStream || given['streams'] !== range.streams) {
+      throw bad(
+        label,
+        `shard ${shard.index}/${shard.count} claims streams ${describeValue(given['firstStream'])}+${describeValue(given['streams'])}, ` +
+          `but that shard of ${describePlan(plan)} is streams ${range.firstStream}+${range.streams}`,
+      );
+    }
   }
-  const range = shardStreams(plan, shard);
-  const given = rawShard as Record<string, unknown>;
-  if (given['firstStream'] !== range.firstStream || given['streams'] !== range.streams) {
-    throw bad(
-      label,
-      `shard ${shard.index}/${shard.count} claims streams ${describeValue(given['firstStream'])}+${describeValue(given['streams'])}, ` +
-        `but that shard of ${describePlan(plan)} is streams ${range.firstStream}+${range.streams}`,
-    );
-  }
+  const where = shard === undefined ? describePlan(plan) : `shard ${shard.index}/${shard.count}`;
   const { inside, samples } = value;
   const expectedSamples = rangePoints(plan, range.firstStream, range.streams);
-  if (samples !== expectedSamples) {
-    throw bad(label, `samples ${describeValue(samples)} is not the ${expectedSamples} points of shard ${shard.index}/${shard.count}`);
+  // Streams counted: every stream of the range but the plan's last holds a full block (or group), so the
+  // count of points fixes how many streams from the first were counted.
+  const perStream = plan.kind === 'groups' ? plan.pointsPerGroup : plan.blockSize;
+  const streamsDone = isCount(samples) ? Math.ceil(samples / perStream) : -1;
+  if (status === 'completed' && samples !== expectedSamples) {
+    throw bad(label, `samples ${describeValue(samples)} is not the ${expectedSamples} points of ${where}`);
   }
-  if (!isCount(inside) || inside > expectedSamples) {
-    throw bad(label, `inside ${describeValue(inside)} is not an integer in [0, ${expectedSamples}]`);
+  if (streamsDone < 0 || streamsDone > range.streams || rangePoints(plan, range.firstStream, streamsDone) !== samples) {
+    throw bad(label, `samples ${describeValue(samples)} is not the points of whole streams of ${where} (0 to ${expectedSamples})`);
+  }
+  if (!isCount(inside) || inside > samples) {
+    throw bad(label, `inside ${describeValue(inside)} is not an integer in [0, ${samples}]`);
   }
   let groupCounts: number[] | undefined;
   if (plan.kind === 'groups') {
     const counts = value['groupCounts'];
     const ok =
       Array.isArray(counts) &&
-      counts.length === range.streams &&
+      counts.length === streamsDone &&
       counts.every((c) => isCount(c) && c <= plan.pointsPerGroup) &&
       counts.reduce((a: number, c: number) => a + c, 0) === inside;
-    if (!ok) throw bad(label, `groupCounts must list the ${range.streams} group counts of this shard, summing to inside ${inside}`);
+    if (!ok) throw bad(label, `groupCounts must list the ${streamsDone} group counts of ${where}, summing to inside ${inside}`);
     groupCounts = counts as number[];
   }
   const run: RunKey = { generator: generator as RunKey['generator'], seed, plan };
   if (value['runId'] !== undefined && value['runId'] !== runIdentity(run)) {
     throw bad(label, `runId ${describeValue(value['runId'])} does not match its generator, seed and plan (${runIdentity(run)}); the file was edited or damaged`);
   }
+  const checksum = value['checksum'];
+  if (checksum !== undefined || purpose === 'resume') {
+    const expected = resultChecksum({ ...run, status, inside, samples, shard, groupCounts });
+    if (checksum !== expected) {
+      throw bad(
+        label,
+        checksum === undefined
+          ? 'has no checksum; only files written by `pi estimate --out` or `--checkpoint` can be resumed'
+          : `checksum ${describeValue(checksum)} does not match its counts (inside ${inside}, samples ${samples}); the file was edited or damaged`,
+      );
+    }
+  }
   const seconds = typeof value['seconds'] === 'number' && value['seconds'] >= 0 ? value['seconds'] : 0;
   const backend = typeof value['backend'] === 'string' ? value['backend'] : 'unknown';
   return {
     ...run,
     label,
-    shard: { ...shard, ...range },
+    shard: { ...(shard ?? { index: 0, count: 1 }), ...range },
     inside,
-    samples: expectedSamples,
+    samples,
     seconds,
     backend,
     reproducible: value['reproducible'] === true,
     groupCounts,
+    streamsDone,
+    status,
   };
 }
 
@@ -185,7 +247,7 @@ export function mergeShardResults(results: readonly PiResult[], options: MergeSh
   const labels = options.labels ?? [];
   if (results.length === 0) throw new PiError('INVALID_ARGUMENT', 'no partial results to merge; expected one per shard', {});
   const howToShard = options.howToShard ?? 'run each shard with the `shard` option';
-  const partials = results.map((r, i) => checkPartial(labels[i] ?? `result ${i}`, r, howToShard));
+  const partials = results.map((r, i) => checkPartial(labels[i] ?? `result ${i}`, r, 'merge', howToShard));
   const first = partials[0]!;
   // Compared as text, not by fingerprint, so no collision can let a foreign partial through.
   const firstKey = runKeyText(first);

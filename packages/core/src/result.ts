@@ -1,4 +1,4 @@
-import { confidenceInterval, binomialStandardError, groupStandardError } from './statistics.js';
+import { binomialInterval, binomialStandardError, groupInterval, groupStandardError } from './statistics.js';
 import type { GeneratorName, PiResult, Plan, RunStatus, Shard, StreamRange, UnseededSource } from './types.js';
 
 /** What a backend counted; `makeResult` turns it into a PiResult with statistics. */
@@ -26,13 +26,19 @@ export function makeResult(counts: RunCounts): PiResult {
   const { plan, inside, samples, seconds } = counts;
   const pi = samples > 0 ? (4 * inside) / samples : Number.NaN;
   let standardError = binomialStandardError(inside, samples);
+  let ci = binomialInterval(inside, samples);
   let groups: Pick<PiResult, 'groupCounts' | 'groupEstimates'> = {};
   if (plan.kind === 'groups' && counts.groupCounts !== undefined) {
     const groupCounts = Array.from(counts.groupCounts);
     const groupEstimates = groupCounts.map((c) => (4 * c) / plan.pointsPerGroup);
     // The seed's evaluate_pi_st reports the mean of the I group estimates; its spread is the honest
-    // standard error for a groups plan. With one group there is no spread, so the binomial one stands.
-    if (groupEstimates.length >= 2) standardError = groupStandardError(groupEstimates);
+    // standard error for a groups plan. With fewer than two groups, or groups that all agree (tiny N),
+    // there is no spread to go by, so the pooled binomial error and interval stand.
+    const spread = groupStandardError(groupEstimates);
+    if (groupEstimates.length >= 2 && spread > 0) {
+      standardError = spread;
+      ci = groupInterval(pi, spread, groupEstimates.length);
+    }
     groups = { groupCounts, groupEstimates };
   }
   return {
@@ -40,7 +46,7 @@ export function makeResult(counts: RunCounts): PiResult {
     inside,
     samples,
     standardError,
-    ci: confidenceInterval(pi, standardError),
+    ci,
     seconds,
     samplesPerSecond: seconds > 0 ? samples / seconds : Number.POSITIVE_INFINITY,
     backend: counts.backend,

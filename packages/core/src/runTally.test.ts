@@ -28,4 +28,17 @@ describe('RunTally', () => {
     expect(r).toMatchObject({ inside: 5, samples: 65_536, status: 'aborted', generator: 'Math.random', seed: null });
     expect(r.groupCounts).toBeUndefined();
   });
+
+  it('resumes past a resume point: counts only the rest, keeps the shard range, adds the earlier time', () => {
+    const resolved = resolveEstimateOptions({ groups: { pointsPerGroup: 10, groups: 6 }, seed: 3, shard: { index: 0, count: 1 } });
+    const tally = new RunTally({ ...resolved, resume: { streams: 4, inside: 30, groupCounts: [7, 8, 7, 8], seconds: 2 } });
+    expect([tally.firstStream, tally.streams, tally.samplesTotal, tally.samplesDone]).toEqual([4, 2, 60, 40]);
+    tally.addStreams(4, [9, 6]);
+    const r = tally.result({ backend: 'test', reproducible: true });
+    expect(r).toMatchObject({ inside: 45, samples: 60, groupCounts: [7, 8, 7, 8, 9, 6], status: 'completed' });
+    expect(r.shard).toEqual({ index: 0, count: 1, firstStream: 0, streams: 6 });
+    expect(r.seconds).toBeGreaterThanOrEqual(2);
+    tally.reset();
+    expect([tally.inside, tally.samplesDone, tally.groupCounts]).toEqual([30, 40, [7, 8, 7, 8]]);
+  });
 });

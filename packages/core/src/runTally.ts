@@ -1,6 +1,6 @@
 import { rangePoints, shardStreams } from './plan.js';
 import { makeResult } from './result.js';
-import type { PiResult, ResolvedEstimateOptions, UnseededSource } from './types.js';
+import type { PiResult, ResolvedEstimateOptions, StreamRange, UnseededSource } from './types.js';
 import { yieldToEventLoop } from './yieldToEventLoop.js';
 
 /** Longest stretch of counting without yielding to the event loop (abort signals, timers, messages). */
@@ -23,9 +23,10 @@ export interface RunIdentity {
  * at the end. One place, so the CPU and GPU backends count, report and abort alike.
  */
 export class RunTally {
+  /** The streams this executor still has to count: the run's range past a resume point. */
   readonly firstStream: number;
   readonly streams: number;
-  /** Points the run covers: its shard's, or the whole plan's. */
+  /** Points the run covers: its shard's, or the whole plan's (resumed points included). */
   readonly samplesTotal: number;
   readonly started = performance.now();
   inside = 0;
@@ -33,13 +34,18 @@ export class RunTally {
   /** Groups plans: inside count of each complete group, in stream order. */
   groupCounts: number[] | undefined;
   aborted: boolean;
+  /** The run's whole range: its shard's streams, or the plan's. */
+  private readonly range: StreamRange;
   private sliceStarted = this.started;
   private lastProgress = this.started;
 
   constructor(readonly options: ResolvedEstimateOptions) {
-    ({ firstStream: this.firstStream, streams: this.streams } = shardStreams(options.plan, options.shard));
-    this.samplesTotal = rangePoints(options.plan, this.firstStream, this.streams);
-    this.groupCounts = options.plan.kind === 'groups' ? [] : undefined;
+    this.range = shardStreams(options.plan, options.shard);
+    const resumed = options.resume?.streams ?? 0;
+    this.firstStream = this.range.firstStream + resumed;
+    this.streams = this.range.streams - resumed;
+    this.samplesTotal = rangePoints(options.plan, this.range.firstStream, this.range.streams);
+    this.reset();
     this.aborted = options.signal?.aborted === true;
   }
 
@@ -65,11 +71,15 @@ export class RunTally {
     if (this.options.onProgress !== undefined && now - this.lastProgress >= PROGRESS_MS) this.report(now);
   }
 
-  /** Forgets every stream added: for executors that settle on a prefix of their tasks at the end. */
+  /**
+   * Forgets every stream added (back to the resume point, if any): for executors that settle on a prefix
+   * of their tasks at the end.
+   */
   reset(): void {
-    this.inside = 0;
-    this.samplesDone = 0;
-    if (this.groupCounts !== undefined) this.groupCounts = [];
+    const resume = this.options.resume;
+    this.inside = resume?.inside ?? 0;
+    this.samplesDone = rangePoints(this.options.plan, this.range.firstStream, resume?.streams ?? 0);
+    this.groupCounts = this.options.plan.kind === 'groups' ? [...(resume?.groupCounts ?? [])] : undefined;
   }
 
   /** Reports progress to the run's callback. */
@@ -80,6 +90,7 @@ export class RunTally {
       samplesTotal: this.samplesTotal,
       inside: this.inside,
       elapsedSeconds: (now - this.started) / 1000,
+      ...(this.groupCounts === undefined ? {} : { groupCounts: this.groupCounts }),
     });
   }
 
@@ -108,10 +119,10 @@ export class RunTally {
       reproducible: run.reproducible,
       inside: this.inside,
       samples: this.samplesDone,
-      seconds: (performance.now() - this.started) / 1000,
+      seconds: (this.options.resume?.seconds ?? 0) + (performance.now() - this.started) / 1000,
       status: this.aborted ? 'aborted' : 'completed',
       ...(this.groupCounts === undefined ? {} : { groupCounts: this.groupCounts }),
-      ...(shard === undefined ? {} : { shard: { ...shard, firstStream: this.firstStream, streams: this.streams } }),
+      ...(shard === undefined ? {} : { shard: { ...shard, ...this.range } }),
       ...(run.details === undefined ? {} : { details: run.details }),
     });
   }

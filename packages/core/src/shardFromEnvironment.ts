@@ -94,6 +94,13 @@ export function shardFromEnvironment(
     const range = `${min}-${max ?? '?'}${step === 1 ? '' : `:${step}`}`;
     const detail = `SLURM_ARRAY_TASK_ID=${taskId} in array ${range}`;
     const spanCount = max === undefined || step < 1 ? undefined : (max - min) / step + 1;
+    // Each variable is blamed for its own fault: a count of 0, a task outside MIN..MAX.
+    if (taskCount !== undefined && taskCount < 1) {
+      throw invalidArgument('SLURM_ARRAY_TASK_COUNT', taskCount, `at least 1 task (${detail})`);
+    }
+    if (taskId < min || (max !== undefined && taskId > max)) {
+      throw invalidArgument('SLURM_ARRAY_TASK_ID', taskId, `a task id in the array's range ${min}..${max ?? '?'} (SLURM_ARRAY_TASK_MIN..MAX)`);
+    }
     const evenlySpaced =
       step >= 1 &&
       taskId >= min &&

@@ -70,6 +70,24 @@ export interface Progress {
   readonly inside: number;
   /** Seconds since the run started. */
   readonly elapsedSeconds: number;
+  /**
+   * Groups plans: inside count of each complete group so far, in order (the run's live list: copy it to
+   * keep it). With `samplesDone` and `inside` it is a checkpoint: every backend counts a prefix of its
+   * streams.
+   */
+  readonly groupCounts?: readonly number[];
+}
+
+/** Where an interrupted run stopped: the first `streams` streams of its range are counted. */
+export interface ResumePoint {
+  /** Streams counted, from the run's (or its shard's) first stream. */
+  readonly streams: number;
+  /** Points inside over those streams. */
+  readonly inside: number;
+  /** Groups plans: their inside counts, in order. */
+  readonly groupCounts?: readonly number[];
+  /** Seconds already spent on them, added to the resumed run's time. */
+  readonly seconds?: number;
 }
 
 /** One of `count` shards of a plan: shard `index` runs a contiguous range of the plan's streams. */
@@ -100,6 +118,8 @@ export interface ResolvedEstimateOptions {
   readonly onProgress?: ((progress: Progress) => void) | undefined;
   /** Run only this shard's streams (see `shardStreams`); the whole plan when absent. */
   readonly shard?: Shard | undefined;
+  /** Continue an interrupted run: its first streams are already counted (see `resumePointFrom`). */
+  readonly resume?: ResumePoint | undefined;
 }
 
 /** Options as a user gives them: exactly one of `samples`, `groups` or `precision`. */

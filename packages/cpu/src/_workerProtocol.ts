@@ -12,6 +12,8 @@ export interface CountTask {
   readonly count: number;
   /** Test hook: the worker dies (exits, or throws where it cannot exit) instead of counting. */
   readonly crash?: boolean;
+  /** Test hook: the worker hangs in an endless loop instead of counting (the pool's watchdog must notice). */
+  readonly hang?: boolean;
 }
 
 /** Worker → main thread: each stream's inside count, in stream order. */

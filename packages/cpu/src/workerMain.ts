@@ -92,6 +92,7 @@ connect((port) => {
         port.die();
         return;
       }
+      if (task.hang === true) for (;;);
       try {
         const { counts, kernel } = await count(task);
         port.post({ type: 'counted', id: task.id, counts, kernel }, [counts.buffer as ArrayBuffer]);

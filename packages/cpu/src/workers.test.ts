@@ -113,6 +113,68 @@ describe('workers: abort, progress, crashes, lifetime', () => {
     expect(child.stdout.trim()).toMatch(/^\d+$/);
   });
 
+  test('dispose during a run rejects that run and the one queued behind it with ABORTED, within 200 ms', async () => {
+    const estimator = createWorkersEstimator({ threads: 2 });
+    const big = resolveEstimateOptions({ samples: 2 ** 50, seed: 1 });
+    const running = estimator.run(big).catch((e: unknown) => e);
+    const queued = estimator.run(big).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 300));
+    const disposedAt = performance.now();
+    await estimator.dispose?.();
+    const [first, second] = await Promise.all([running, queued]);
+    expect(performance.now() - disposedAt).toBeLessThan(200);
+    for (const error of [first, second]) expect(isPiError(error) && error.code === 'ABORTED').toBe(true);
+    expect((first as Error).message).toMatch(/disposed/);
+  });
+
+  test('a worker that hangs is stopped by the watchdog and its streams retried: the count is exact', async () => {
+    const estimator = createWorkersEstimator({ threads: 2, watchdogMs: 400, hangOnStream: { stream: 10, times: 1 } });
+    try {
+      const options = { samples: 40 * BLOCK_SIZE + 17, seed: 3 };
+      const result = await estimator.run(resolveEstimateOptions(options));
+      expect(result.inside).toBe((await estimateLoop(options)).inside);
+    } finally {
+      await estimator.dispose?.();
+    }
+  });
+
+  test('a worker that hangs twice on the same streams: WORKER_FAILED naming the watchdog, not a hang', async () => {
+    const estimator = createWorkersEstimator({ threads: 2, watchdogMs: 300, hangOnStream: { stream: 0, times: 2 } });
+    try {
+      const error = await estimator.run(resolveEstimateOptions({ samples: 8 * BLOCK_SIZE, seed: 3 })).catch((e: unknown) => e);
+      expect(isPiError(error) && error.code === 'WORKER_FAILED').toBe(true);
+      expect((error as Error).message).toMatch(/silent for \d+\.\d s, longer than the watchdog's 0.3 s/);
+    } finally {
+      await estimator.dispose?.();
+    }
+  });
+
+  test("an exception in the caller's onProgress rejects the run with it, as loop and simd do", async () => {
+    const boom = new Error('progress callback failed');
+    const error = await pool(2)
+      .run(resolveEstimateOptions({ samples: 2 ** 40, seed: 2, onProgress: () => { throw boom; } }))
+      .catch((e: unknown) => e);
+    expect(error).toBe(boom);
+    const after = await pool(2).run(resolveEstimateOptions({ samples: 3 * BLOCK_SIZE, seed: 2 }));
+    expect(after.inside).toBe((await estimateLoop({ samples: 3 * BLOCK_SIZE, seed: 2 })).inside);
+  });
+
+  test('threads are capped at the number of tasks: --threads 1024 on one stream starts one worker', async () => {
+    const estimator = createWorkersEstimator({ threads: 1024 });
+    try {
+      const started = performance.now();
+      const result = await estimator.run(resolveEstimateOptions({ samples: 1000, seed: 1 }));
+      expect(result.details?.['threads']).toBe(1);
+      expect(performance.now() - started).toBeLessThan(5000);
+    } finally {
+      await estimator.dispose?.();
+    }
+  });
+
+  test('unknown pool options are refused', () => {
+    expect(() => createWorkersEstimator({ thread: 2 } as never)).toThrow(/options: "thread" is not allowed/);
+  });
+
   test('threads must be an integer in [1, 1024]', () => {
     for (const threads of [0, -1, 1.5, 2000, Number.NaN]) {
       expect(() => createWorkersEstimator({ threads })).toThrow(/threads: .* expected an integer in \[1, 1024\]/);

@@ -1,7 +1,7 @@
 import {
+  checkOptionKeys,
   invalidArgument,
   PiError,
-  rangePoints,
   resolveEstimateOptions,
   streamPoints,
   type EstimateOptions,
@@ -17,13 +17,20 @@ import { SIMD_WIDE_LANES } from './kernels/simdKernel.js';
 
 /** Options of `createWorkersEstimator`. */
 export interface WorkersOptions {
-  /** Worker threads, an integer in [1, 1024]; the available parallelism by default. */
+  /** Worker threads, an integer in [1, 1024]; the available parallelism by default. Never more than the run has tasks. */
   readonly threads?: number;
+  /**
+   * Milliseconds a worker with tasks may stay silent before it is taken for hung: it is stopped and its
+   * tasks retried once on a fresh worker (then WORKER_FAILED). 30,000 by default; a task takes ~20 ms.
+   */
+  readonly watchdogMs?: number;
   /**
    * Test hook, not for use: the task holding stream `stream` makes its worker die, the first `times`
    * times it is sent (1: the retry succeeds; 2 or more: the run fails with WORKER_FAILED).
    */
   readonly crashOnStream?: { readonly stream: number; readonly times: number };
+  /** Test hook, not for use: like `crashOnStream`, but the worker hangs (an endless loop) instead. */
+  readonly hangOnStream?: { readonly stream: number; readonly times: number };
 }
 
 /** Points per task: about 10–20 ms of one core, so progress is fine-grained and an abort waits little. */
@@ -32,8 +39,10 @@ const TASK_POINTS: Record<GeneratorName, number> = { xoshiro128p: 1 << 24, numba
 const IN_FLIGHT_PER_WORKER = 2;
 /** After an abort, how long tasks in flight may finish (they count); workers still busy then are stopped. */
 const ABORT_GRACE_MS = 100;
-/** Attempts per task: a task whose worker dies is sent once more, to a fresh worker. */
+/** Attempts per task: a task whose worker dies or hangs is sent once more, to a fresh worker. */
 const MAX_ATTEMPTS = 2;
+/** Default silence after which a busy worker is taken for hung. */
+export const WATCHDOG_MS = 30_000;
 
 interface Task {
   /** Id of the latest message that sent it. */
@@ -44,9 +53,11 @@ interface Task {
   counts?: Float64Array;
 }
 
+/** One worker: `idle` (no task), `busy` (tasks in flight, heard from at `lastHeard`). A dead one leaves the pool. */
 interface Slot {
   readonly handle: WorkerHandle;
   readonly inFlight: Set<Task>;
+  lastHeard: number;
 }
 
 /** Checks `threads`: an integer in [1, 1024]. */
@@ -56,6 +67,8 @@ function checkThreads(value: unknown): number {
   }
   return value;
 }
+
+const WORKERS_OPTION_KEYS = ['threads', 'watchdogMs', 'crashOnStream', 'hangOnStream'];
 
 /**
  * Streams per task: about TASK_POINTS points, at least 4 tasks per thread, and a multiple of the widest
@@ -70,24 +83,205 @@ function taskStreams(options: ResolvedEstimateOptions, first: number, count: num
 }
 
 /**
+ * The states of one run on the pool and the transitions between them:
+ *
+ *   counting ──abort──▶ draining ──grace over, or nothing in flight──▶ done
+ *   counting ──all tasks counted──▶ done
+ *   counting | draining ──worker failed twice, onProgress threw, pool disposed──▶ failed
+ *
+ * `done` resolves with the unbroken prefix of counted tasks (all of them unless aborted); `failed` rejects.
+ */
+type RunState = 'counting' | 'draining' | 'done' | 'failed';
+
+/** One run: hands out tasks, collects counts in stream order, and settles once. */
+class PoolRun {
+  state: RunState = 'counting';
+  readonly tally: RunTally;
+  readonly promise: Promise<PiResult>;
+  private resolve!: (result: PiResult) => void;
+  private reject!: (error: unknown) => void;
+  /** Tasks handed out and not yet added to the tally, in stream order; the first is the prefix's next. */
+  private readonly pending: Task[] = [];
+  private readonly retries: Task[] = [];
+  private nextStream: number;
+  private readonly end: number;
+  private readonly size: number;
+  readonly threads: number;
+  private kernel = 'wasm-simd128';
+  private readonly timers: ReturnType<typeof setInterval>[] = [];
+
+  constructor(
+    private readonly pool: WorkerPool,
+    readonly options: ResolvedEstimateOptions,
+    threads: number,
+  ) {
+    this.promise = new Promise<PiResult>((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+    this.tally = new RunTally(options);
+    const { firstStream, streams } = this.tally;
+    this.size = taskStreams(options, firstStream, streams, threads);
+    // No more workers than tasks: a plan of one stream needs one worker, whatever --threads says.
+    this.threads = Math.max(1, Math.min(threads, Math.ceil(streams / this.size)));
+    this.nextStream = firstStream;
+    this.end = firstStream + streams;
+  }
+
+  get settled(): boolean {
+    return this.state === 'done' || this.state === 'failed';
+  }
+
+  /** Starts the timers (progress, watchdog) and hands out the first tasks. */
+  start(): void {
+    const progress = setInterval(() => {
+      try {
+        this.tally.report();
+      } catch (error) {
+        this.fail(error);
+      }
+    }, PROGRESS_MS);
+    const watchdog = setInterval(() => this.pool.checkSilence(), Math.max(10, this.pool.watchdogMs / 4));
+    for (const timer of [progress, watchdog]) {
+      (timer as { unref?: () => void }).unref?.();
+      this.timers.push(timer);
+    }
+    this.options.signal?.addEventListener('abort', this.onAbort);
+    if (this.options.signal?.aborted === true) this.onAbort();
+    else this.dispatch();
+  }
+
+  private tasksLeft(): boolean {
+    return this.retries.length > 0 || this.nextStream < this.end;
+  }
+
+  /** The next task to send: a retry first, else a new one made now (a plan may have 2^37 streams). */
+  private takeTask(): Task | undefined {
+    const retry = this.retries.shift();
+    if (retry !== undefined || this.nextStream >= this.end) return retry;
+    const task: Task = { id: 0, first: this.nextStream, count: Math.min(this.size, this.end - this.nextStream), attempts: 0 };
+    this.nextStream += task.count;
+    this.pending.push(task);
+    return task;
+  }
+
+  /** Fills every worker up to IN_FLIGHT_PER_WORKER tasks while counting; settles when nothing is left. */
+  dispatch(): void {
+    if (this.settled) return;
+    if (this.state === 'counting') {
+      for (const slot of this.pool.slots.slice(0, this.threads)) {
+        while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && this.tasksLeft()) this.pool.send(slot, this.takeTask()!, this.options);
+      }
+    }
+    const busy = this.pool.slots.some((slot) => slot.inFlight.size > 0);
+    if (!busy && (this.state === 'draining' || !this.tasksLeft())) this.finish();
+  }
+
+  /** counting → draining: tasks in flight may still finish within the grace period; nothing new is sent. */
+  private readonly onAbort = (): void => {
+    if (this.state !== 'counting') return;
+    this.state = 'draining';
+    this.tally.aborted = true;
+    const grace = setTimeout(() => {
+      // Workers still busy are stopped; their tasks' streams are left out whole.
+      this.pool.stopBusy();
+      this.finish();
+    }, ABORT_GRACE_MS);
+    this.timers.push(grace);
+    this.dispatch();
+  };
+
+  /** A task's counts arrived: the prefix of counted tasks grows into the tally (progress and checkpoints see only it). */
+  counted(task: Task, counts: Float64Array, kernel: string): void {
+    task.counts = counts;
+    this.kernel = kernel;
+    while (this.pending[0]?.counts !== undefined) {
+      const done = this.pending.shift()!;
+      this.tally.addStreams(done.first, done.counts!);
+    }
+    this.dispatch();
+  }
+
+  /** A worker died or hung with these tasks: retried once on a fresh worker, else the run fails. */
+  lost(tasks: readonly Task[], error: Error): void {
+    if (this.settled) return;
+    const hopeless = tasks.find((task) => task.attempts >= MAX_ATTEMPTS);
+    if (hopeless !== undefined) {
+      this.fail(
+        new PiError(
+          'WORKER_FAILED',
+          `workers: a worker failed twice counting streams ${hopeless.first}…${hopeless.first + hopeless.count - 1} (${error.message})`,
+          { cause: error },
+        ),
+      );
+      return;
+    }
+    this.retries.unshift(...tasks);
+    if (this.state === 'draining') {
+      this.dispatch();
+      return;
+    }
+    this.pool.fill(this.threads).then(
+      () => this.dispatch(),
+      (spawnError: unknown) =>
+        this.fail(new PiError('WORKER_FAILED', `workers: could not replace a dead worker: ${String(spawnError)}`, { cause: spawnError })),
+    );
+  }
+
+  /** → done: the result of the prefix counted. */
+  private finish(): void {
+    if (this.settled) return;
+    this.state = 'done';
+    this.cleanup();
+    try {
+      this.resolve(this.tally.result({ backend: 'workers', reproducible: true, details: { threads: this.threads, kernel: this.kernel } }));
+    } catch (error) {
+      this.reject(error); // the last progress report threw
+    }
+  }
+
+  /** → failed: rejects with `error`; the pool drops its workers (their replies can no longer be told apart). */
+  fail(error: unknown): void {
+    if (this.settled) return;
+    this.state = 'failed';
+    this.cleanup();
+    this.pool.stopAll();
+    this.reject(error);
+  }
+
+  private cleanup(): void {
+    for (const timer of this.timers) clearInterval(timer);
+    this.options.signal?.removeEventListener('abort', this.onAbort);
+    this.pool.runEnded(this);
+  }
+}
+
+/**
  * A pool of worker threads, kept warm between runs and closed by `dispose()`. A run hands out contiguous
  * tasks of streams, two per worker at a time, and adds up each stream's count, so the result is `loop`'s
  * exactly whatever the number of workers or the order in which tasks finish.
+ *
+ * The pool's states: `open` (no run), `running` (one run; others queue behind it), `closed` (disposed:
+ * the run in progress and queued ones reject with ABORTED).
  */
 class WorkerPool {
-  private readonly slots: Slot[] = [];
+  state: 'open' | 'running' | 'closed' = 'open';
+  readonly slots: Slot[] = [];
   private spawner: Promise<{ spawn: SpawnWorker; parallelism: number }> | undefined;
   private nextTaskId = 1;
-  /** Routes replies and deaths to the run in progress. */
-  private onReply: ((slot: Slot, reply: WorkerReply) => void) | undefined;
-  private onDeath: ((slot: Slot, error: Error) => void) | undefined;
+  private current: PoolRun | undefined;
   private crashesLeft: number;
+  private hangsLeft: number;
+  /** Runs wait for the one before: the pool routes every reply to a single run in progress. */
+  private previousRun: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly threadsOption: number | undefined,
-    private readonly crashOnStream: WorkersOptions['crashOnStream'],
+    readonly watchdogMs: number,
+    private readonly hooks: Pick<WorkersOptions, 'crashOnStream' | 'hangOnStream'>,
   ) {
-    this.crashesLeft = crashOnStream?.times ?? 0;
+    this.crashesLeft = hooks.crashOnStream?.times ?? 0;
+    this.hangsLeft = hooks.hangOnStream?.times ?? 0;
   }
 
   /** Threads this pool runs: the option, or the platform's parallelism. */
@@ -105,24 +299,78 @@ class WorkerPool {
     return this.spawner;
   }
 
-  private async fill(threads: number): Promise<void> {
+  /** Starts workers until there are `threads`. */
+  async fill(threads: number): Promise<void> {
     const { spawn } = await this.platform();
-    while (this.slots.length < threads) {
-      const inFlight = new Set<Task>();
+    while (this.slots.length < threads && this.state !== 'closed') {
       // `slot` is assigned before any event can arrive (events come from the event loop).
       let slot: Slot | undefined;
       const handle = spawn({
         message: (reply) => {
-          if (slot !== undefined) this.onReply?.(slot, reply);
+          if (slot !== undefined) this.onReply(slot, reply);
         },
         failed: (error) => {
-          if (slot === undefined) return;
-          this.remove(slot);
-          this.onDeath?.(slot, error);
+          if (slot !== undefined) this.onDeath(slot, error);
         },
       });
-      slot = { handle, inFlight };
+      slot = { handle, inFlight: new Set(), lastHeard: performance.now() };
       this.slots.push(slot);
+    }
+  }
+
+  /** Sends a task to a worker (idle → busy). */
+  send(slot: Slot, task: Task, options: ResolvedEstimateOptions): void {
+    const { generator, seed, plan } = options;
+    const message: CountTask = { type: 'count', id: this.nextTaskId++, generator, seed, plan, first: task.first, count: task.count };
+    task.id = message.id;
+    task.attempts += 1;
+    const holds = (hook: WorkersOptions['crashOnStream']) =>
+      hook !== undefined && hook.stream >= task.first && hook.stream < task.first + task.count;
+    let fault: { crash?: true; hang?: true } = {};
+    if (this.crashesLeft > 0 && holds(this.hooks.crashOnStream)) {
+      this.crashesLeft -= 1;
+      fault = { crash: true };
+    } else if (this.hangsLeft > 0 && holds(this.hooks.hangOnStream)) {
+      this.hangsLeft -= 1;
+      fault = { hang: true };
+    }
+    if (slot.inFlight.size === 0) slot.lastHeard = performance.now();
+    slot.inFlight.add(task);
+    slot.handle.setBusy(true);
+    slot.handle.post({ ...message, ...fault });
+  }
+
+  private onReply(slot: Slot, reply: WorkerReply): void {
+    slot.lastHeard = performance.now();
+    const task = [...slot.inFlight].find((t) => t.id === reply.id);
+    if (task === undefined) return;
+    slot.inFlight.delete(task);
+    if (slot.inFlight.size === 0) slot.handle.setBusy(false);
+    const run = this.current;
+    if (run === undefined) return;
+    if (reply.type === 'failed') {
+      run.fail(new PiError('WORKER_FAILED', `workers: a worker failed counting streams ${task.first}…${task.first + task.count - 1}: ${reply.message}`));
+      return;
+    }
+    run.counted(task, reply.counts, reply.kernel);
+  }
+
+  /** A worker died (or was stopped as hung): busy → dead; it leaves the pool, its tasks go back to the run. */
+  private onDeath(slot: Slot, error: Error): void {
+    this.remove(slot);
+    const lost = [...slot.inFlight];
+    slot.inFlight.clear();
+    this.current?.lost(lost, error);
+  }
+
+  /** The watchdog: a busy worker silent for longer than `watchdogMs` is stopped and counted as dead. */
+  checkSilence(): void {
+    const now = performance.now();
+    for (const slot of [...this.slots]) {
+      if (slot.inFlight.size > 0 && now - slot.lastHeard > this.watchdogMs) {
+        slot.handle.terminate();
+        this.onDeath(slot, new Error(`worker silent for ${((now - slot.lastHeard) / 1000).toFixed(1)} s, longer than the watchdog's ${this.watchdogMs / 1000} s`));
+      }
     }
   }
 
@@ -131,8 +379,27 @@ class WorkerPool {
     if (at >= 0) this.slots.splice(at, 1);
   }
 
-  /** Runs wait for the one before: the pool routes every reply to a single run in progress. */
-  private previousRun: Promise<unknown> = Promise.resolve();
+  /** Stops the workers that still have tasks (after an abort's grace period). */
+  stopBusy(): void {
+    for (const slot of [...this.slots]) {
+      if (slot.inFlight.size > 0) {
+        slot.handle.terminate();
+        this.remove(slot);
+      }
+    }
+  }
+
+  /** Stops every worker; the next run starts fresh ones. */
+  stopAll(): void {
+    for (const slot of this.slots.splice(0)) slot.handle.terminate();
+  }
+
+  /** running → open. */
+  runEnded(run: PoolRun): void {
+    if (this.current === run) this.current = undefined;
+    if (this.state === 'running') this.state = 'open';
+    for (const slot of this.slots) slot.handle.setBusy(slot.inFlight.size > 0);
+  }
 
   run(options: ResolvedEstimateOptions): Promise<PiResult> {
     const next = this.previousRun.then(() => this.runNow(options));
@@ -141,158 +408,32 @@ class WorkerPool {
   }
 
   private async runNow(options: ResolvedEstimateOptions): Promise<PiResult> {
-    const { plan, generator, seed, signal } = options;
-    const threads = await this.threads();
-    const tally = new RunTally(options);
-    await this.fill(threads);
-    const { firstStream, streams } = tally;
-    // Tasks are made as they are handed out (a plan may have 2^37 streams); `tasks` keeps those made, in
-    // stream order, and `retries` those whose worker died.
-    const size = taskStreams(options, firstStream, streams, threads);
-    const end = firstStream + streams;
-    let nextStream = firstStream;
-    const tasks: Task[] = [];
-    const retries: Task[] = [];
-    const takeTask = (): Task | undefined => {
-      const retry = retries.shift();
-      if (retry !== undefined || nextStream >= end) return retry;
-      const task: Task = { id: 0, first: nextStream, count: Math.min(size, end - nextStream), attempts: 0 };
-      nextStream += task.count;
-      tasks.push(task);
-      return task;
-    };
-    const tasksLeft = () => retries.length > 0 || nextStream < end;
-    let kernel = 'wasm-simd128';
-
-    return new Promise<PiResult>((resolve, reject) => {
-      let settled = false;
-      let graceTimer: ReturnType<typeof setTimeout> | undefined;
-      const progressTimer = setInterval(() => tally.report(), PROGRESS_MS);
-      (progressTimer as { unref?: () => void }).unref?.();
-
-      const cleanup = () => {
-        settled = true;
-        clearInterval(progressTimer);
-        if (graceTimer !== undefined) clearTimeout(graceTimer);
-        signal?.removeEventListener('abort', onAbort);
-        this.onReply = undefined;
-        this.onDeath = undefined;
-        for (const slot of this.slots) slot.handle.setBusy(slot.inFlight.size > 0);
-      };
-
-      const finish = () => {
-        if (settled) return;
-        cleanup();
-        // The result covers the longest run of completed tasks from the first: an aborted result is then
-        // exactly the result of a smaller plan (the first streams), and the few tasks done past a gap are
-        // dropped whole. A completed run's prefix is every task.
-        tally.reset();
-        for (const task of tasks) {
-          if (task.counts === undefined) break;
-          tally.addStreams(task.first, task.counts);
-        }
-        resolve(tally.result({ backend: 'workers', reproducible: true, details: { threads, kernel } }));
-      };
-
-      const fail = (error: PiError) => {
-        if (settled) return;
-        cleanup();
-        // Tasks of this run may still be in flight: a fresh pool is simpler than telling their replies apart.
-        this.close();
-        reject(error);
-      };
-
-      const busy = () => this.slots.some((slot) => slot.inFlight.size > 0);
-
-      const dispatch = () => {
-        if (settled) return;
-        if (!tally.aborted) {
-          for (const slot of this.slots) {
-            while (slot.inFlight.size < IN_FLIGHT_PER_WORKER && tasksLeft()) {
-              const task = takeTask()!;
-              const message: CountTask = { type: 'count', id: this.nextTaskId++, generator, seed, plan, first: task.first, count: task.count };
-              task.id = message.id;
-              task.attempts += 1;
-              const crash = this.crashOnStream;
-              const hit = crash !== undefined && this.crashesLeft > 0 && crash.stream >= task.first && crash.stream < task.first + task.count;
-              if (hit) this.crashesLeft -= 1;
-              slot.inFlight.add(task);
-              slot.handle.setBusy(true);
-              slot.handle.post(hit ? { ...message, crash: true } : message);
-            }
-          }
-        }
-        if ((tally.aborted || !tasksLeft()) && !busy()) finish();
-      };
-
-      const onAbort = () => {
-        if (tally.aborted || settled) return;
-        tally.aborted = true;
-        // Complete blocks only: tasks in flight may finish within the grace period and count; workers
-        // still busy after it are stopped, and their tasks' streams are left out whole.
-        graceTimer = setTimeout(() => {
-          for (const slot of [...this.slots]) {
-            if (slot.inFlight.size > 0) {
-              slot.handle.terminate();
-              this.remove(slot);
-            }
-          }
-          finish();
-        }, ABORT_GRACE_MS);
-        dispatch();
-      };
-
-      this.onReply = (slot, reply) => {
-        const task = [...slot.inFlight].find((t) => t.id === reply.id);
-        if (task === undefined) return;
-        slot.inFlight.delete(task);
-        if (slot.inFlight.size === 0) slot.handle.setBusy(false);
-        if (reply.type === 'failed') {
-          fail(new PiError('WORKER_FAILED', `workers: a worker failed counting streams ${task.first}…${task.first + task.count - 1}: ${reply.message}`));
-          return;
-        }
-        task.counts = reply.counts;
-        kernel = reply.kernel;
-        // Progress counts every task done; the result keeps only the unbroken prefix (see finish).
-        tally.inside += reply.counts.reduce((a, b) => a + b, 0);
-        tally.samplesDone += rangePoints(plan, task.first, task.count);
-        dispatch();
-      };
-
-      this.onDeath = (slot, error) => {
-        const lost = [...slot.inFlight];
-        slot.inFlight.clear();
-        const hopeless = lost.find((task) => task.attempts >= MAX_ATTEMPTS);
-        if (hopeless !== undefined) {
-          fail(
-            new PiError(
-              'WORKER_FAILED',
-              `workers: a worker died twice counting streams ${hopeless.first}…${hopeless.first + hopeless.count - 1} (${error.message})`,
-              { cause: error },
-            ),
-          );
-          return;
-        }
-        retries.unshift(...lost);
-        if (tally.aborted) {
-          dispatch();
-          return;
-        }
-        // A fresh worker takes the dead one's place and its tasks.
-        this.fill(threads).then(dispatch, (spawnError: unknown) =>
-          fail(new PiError('WORKER_FAILED', `workers: could not replace a dead worker: ${String(spawnError)}`, { cause: spawnError })),
-        );
-      };
-
-      signal?.addEventListener('abort', onAbort);
-      dispatch();
-    });
+    if (this.state === 'closed') throw disposedError();
+    const run = new PoolRun(this, options, await this.threads());
+    this.current = run;
+    this.state = 'running';
+    try {
+      await this.fill(run.threads);
+    } catch (error) {
+      run.fail(error);
+      return run.promise;
+    }
+    // dispose() may have come while the workers started.
+    if ((this.state as WorkerPool['state']) === 'closed') run.fail(disposedError());
+    else run.start();
+    return run.promise;
   }
 
-  /** Stops every worker. */
+  /** open | running → closed: stops every worker; a run in progress rejects with ABORTED. */
   close(): void {
-    for (const slot of this.slots.splice(0)) slot.handle.terminate();
+    this.state = 'closed';
+    this.current?.fail(disposedError());
+    this.stopAll();
   }
+}
+
+function disposedError(): PiError {
+  return new PiError('ABORTED', 'workers: the estimator was disposed while a run was in progress');
 }
 
 /**
@@ -302,9 +443,12 @@ class WorkerPool {
  * in Node, idle workers do not keep the process alive. Groups plans give the seed's `evaluate_pi_mt(N, I)`.
  */
 export function createWorkersEstimator(options: WorkersOptions = {}): Estimator & { threads(): Promise<number> } {
+  checkOptionKeys(options, WORKERS_OPTION_KEYS);
   const threads = options.threads === undefined ? undefined : checkThreads(options.threads);
+  const watchdogMs = options.watchdogMs ?? WATCHDOG_MS;
+  if (typeof watchdogMs !== 'number' || !(watchdogMs >= 10)) throw invalidArgument('watchdogMs', watchdogMs, 'a number of milliseconds, at least 10');
   let pool: WorkerPool | undefined;
-  const current = () => (pool ??= new WorkerPool(threads, options.crashOnStream));
+  const current = () => (pool ??= new WorkerPool(threads, watchdogMs, options));
   return {
     name: 'workers',
     reproducible: true,
@@ -322,12 +466,10 @@ export const workers = createWorkersEstimator();
 
 /** Estimates π with a `workers` estimator (default: one thread per core); options are validated here. */
 export async function estimateWorkers(options: EstimateOptions & WorkersOptions = {}): Promise<PiResult> {
-  const { threads, crashOnStream, ...rest } = options;
+  const { threads, watchdogMs, crashOnStream, hangOnStream, ...rest } = options;
   const resolved = resolveEstimateOptions(rest);
-  const estimator =
-    threads === undefined && crashOnStream === undefined
-      ? workers
-      : createWorkersEstimator({ ...(threads === undefined ? {} : { threads }), ...(crashOnStream === undefined ? {} : { crashOnStream }) });
+  const poolOptions = Object.fromEntries(Object.entries({ threads, watchdogMs, crashOnStream, hangOnStream }).filter(([, v]) => v !== undefined));
+  const estimator = Object.keys(poolOptions).length === 0 ? workers : createWorkersEstimator(poolOptions as WorkersOptions);
   try {
     return await estimator.run(resolved);
   } finally {

@@ -40,17 +40,25 @@ export async function fillDataFrame(rows: number, cols: number, options: CellFil
   const draw = indicatorDrawers[generator];
   const cell = new Uint8Array(1);
   let rowsFilled = 0;
+  let inside = 0;
   let aborted = signal?.aborted === true;
   let sliceStarted = performance.now();
   for (let n = 0; n < rows && !aborted; n++) {
     for (let i = 0; i < cols; i++) {
       draw(states[i]!, 1, cell);
+      inside += cell[0]!;
       const column = (frame.getColumnData as number[][])[i]!;
       column[n] = cell[0]!;
       frame.addColumn(columns[i]!, column, { inplace: true });
     }
     rowsFilled = n + 1;
     if (performance.now() - sliceStarted >= SLICE_MS) {
+      options.onProgress?.({
+        samplesDone: rowsFilled * cols,
+        samplesTotal: rows * cols,
+        inside,
+        elapsedSeconds: (performance.now() - started) / 1000,
+      });
       await yieldToEventLoop();
       sliceStarted = performance.now();
       aborted = signal?.aborted === true;

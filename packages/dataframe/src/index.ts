@@ -7,5 +7,5 @@ export type * from './types.js';
 export { fillDataFrame } from './fillDataFrame.js';
 export { fillDataFrame2 } from './fillDataFrame2.js';
 export { estimatePi } from './estimatePi.js';
-export { MAX_CELLS, checkTableSize } from './tableSize.js';
-export { writeCsv } from './writeCsv.js';
+export { CSV_BYTES_PER_CELL, MAX_CELLS, TABLE_BYTES, checkTableSize, tableBytes } from './tableSize.js';
+export { frameCsv, writeCsv } from './writeCsv.js';

@@ -1,4 +1,4 @@
-import type { GeneratorName, PiResult, RunStatus } from '@pi/core';
+import type { GeneratorName, PiResult, Progress, RunStatus } from '@pi/core';
 import type { DataFrame, Series } from 'danfojs-node';
 
 /** How a DataFrame was filled: the seed's `fill_dataframe` (cell) or `fill_dataframe2` (vectorized). */
@@ -16,6 +16,8 @@ export interface FillOptions {
 export interface CellFillOptions extends FillOptions {
   /** Stops the fill between cells; the result then holds the complete rows so far with `status: "aborted"`. */
   readonly signal?: AbortSignal;
+  /** Told about every 40 ms how many cells are set (`samplesDone`) of all (`samplesTotal`). */
+  readonly onProgress?: (progress: Progress) => void;
 }
 
 /** Options of the vectorized fill. */

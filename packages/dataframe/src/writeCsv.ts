@@ -8,7 +8,7 @@ import { toCSV, type DataFrame } from 'danfojs-node';
  * that lack it. Fails with a RUNTIME_FAILURE PiError naming `option` and the path.
  */
 export async function writeCsv(frame: DataFrame, path: string, option = 'csv'): Promise<void> {
-  const text = toCSV(frame) as string;
+  const text = frameCsv(frame);
   try {
     await writeFile(path, text, 'utf8');
   } catch (error) {
@@ -17,4 +17,9 @@ export async function writeCsv(frame: DataFrame, path: string, option = 'csv'): 
       cause: error,
     });
   }
+}
+
+/** A DataFrame as CSV text: a header of column names, then one line per row (danfo's `toCSV`). */
+export function frameCsv(frame: DataFrame): string {
+  return toCSV(frame) as string;
 }

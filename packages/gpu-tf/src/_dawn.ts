@@ -1,4 +1,5 @@
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, readdirSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PiError } from '@pi/core';
@@ -42,6 +43,35 @@ export function prepareDawnEnvironment(env: NodeJS.ProcessEnv = process.env): vo
   }
 }
 
+/** Where the Vulkan loader looks for drivers on Linux (its manifest search path), for `hasVulkanDriver`. */
+function vulkanDriverFolders(env: NodeJS.ProcessEnv): string[] {
+  const config = (env.XDG_CONFIG_DIRS || '/etc/xdg').split(':');
+  const data = (env.XDG_DATA_DIRS || '/usr/local/share:/usr/share').split(':');
+  return [
+    ...config.map((d) => join(d, 'vulkan', 'icd.d')),
+    '/usr/local/etc/vulkan/icd.d',
+    '/etc/vulkan/icd.d',
+    ...data.map((d) => join(d, 'vulkan', 'icd.d')),
+    join(env.XDG_DATA_HOME || join(homedir(), '.local', 'share'), 'vulkan', 'icd.d'),
+  ];
+}
+
+/**
+ * Whether the Vulkan loader can find any driver here (Linux). Without one, Dawn would print its loader
+ * warnings (with C++ source paths) before finding no adapter; pi says so itself, in one line, instead.
+ */
+export function hasVulkanDriver(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (process.platform !== 'linux') return true;
+  if (env.VK_ICD_FILENAMES || env.VK_DRIVER_FILES || env.VK_ADD_DRIVER_FILES) return true;
+  return vulkanDriverFolders(env).some((folder) => {
+    try {
+      return readdirSync(folder).some((name) => name.endsWith('.json'));
+    } catch {
+      return false;
+    }
+  });
+}
+
 /**
  * Opens a WebGPU adapter and device in Node through Dawn. Refuses, with BACKEND_UNAVAILABLE, when the
  * `webgpu` package cannot load, when no adapter is found, and when the adapter is Dawn's `null` backend
@@ -59,6 +89,7 @@ export function openNodeGpu(options: OpenNodeGpuOptions = {}): Promise<NodeGpu> 
 
 async function open(flags: readonly string[]): Promise<NodeGpu> {
   prepareDawnEnvironment();
+  if (!hasVulkanDriver()) throw noAdapter();
   let create: (flags: string[]) => GPU;
   try {
     let globals: Record<string, unknown>;
@@ -79,13 +110,7 @@ async function open(flags: readonly string[]): Promise<NodeGpu> {
   } catch (e) {
     throw new PiError('BACKEND_UNAVAILABLE', `webgpu: Dawn found no adapter: ${(e as Error).message}`, { cause: e });
   }
-  if (adapter === null) {
-    throw new PiError(
-      'BACKEND_UNAVAILABLE',
-      'webgpu: no WebGPU adapter on this machine (no GPU driver with Vulkan, and no SwiftShader: ' +
-        `install Debian's chromium and libvulkan1 for the software adapter at ${SWIFTSHADER_ICD})`,
-    );
-  }
+  if (adapter === null) throw noAdapter();
   const summary = summarizeAdapter(adapter);
   if (summary === undefined) {
     throw new PiError('BACKEND_UNAVAILABLE', "webgpu: only Dawn's null adapter is available, which runs nothing; refusing it");
@@ -107,4 +132,12 @@ async function open(flags: readonly string[]): Promise<NodeGpu> {
     throw new PiError('BACKEND_UNAVAILABLE', `webgpu: ${summary.name} refused a device: ${(e as Error).message}`, { cause: e });
   }
   return { gpu, adapter, device, summary };
+}
+
+function noAdapter(): PiError {
+  return new PiError(
+    'BACKEND_UNAVAILABLE',
+    'webgpu: no WebGPU adapter on this machine (no GPU driver with Vulkan, and no SwiftShader: ' +
+      `install Debian's chromium and libvulkan1 for the software adapter at ${SWIFTSHADER_ICD})`,
+  );
 }

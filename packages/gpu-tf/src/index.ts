@@ -3,7 +3,7 @@
  * and tfjs load only when a function here needs them. Browser bundles import `@pi/gpu-tf/browser`.
  */
 export * from './browser.js';
-export { openNodeGpu, prepareDawnEnvironment, SWIFTSHADER_ICD, type NodeGpu, type OpenNodeGpuOptions } from './_dawn.js';
+export { hasVulkanDriver, openNodeGpu, prepareDawnEnvironment, SWIFTSHADER_ICD, type NodeGpu, type OpenNodeGpuOptions } from './_dawn.js';
 export { kernelEstimator, estimateKernel, type KernelEstimatorOptions } from './kernelEstimator.js';
 export { tensorsEstimator, estimateTensors, type TensorsEstimatorOptions } from './tensorsEstimator.js';
 export { useTfBackend, probeTfBackends, TF_BACKENDS, TENSORFLOW_HELP, type TfBackendName, type TfSession } from './tfBackend.js';

@@ -52,3 +52,7 @@ test('tensorflow backend: a clear BACKEND_UNAVAILABLE when tfjs-node(-gpu) is no
   expect((error as PiError).code).toBe('BACKEND_UNAVAILABLE');
   expect((error as PiError).message).toMatch(/tfjs-node-gpu.*CUDA 11\.2.*tfjs-node/);
 });
+
+test('tensorsEstimator refuses unknown options instead of ignoring them', () => {
+  expect(() => tensorsEstimator({ tfbackend: 'cpu' } as never)).toThrow(/options: "tfbackend" is not allowed; expected one of the keys dawnFlags, tfBackend, chunk/);
+});

@@ -46,10 +46,12 @@ export async function runTensors(
     }
   };
 
-  // A unit is a group (groups plans) or the shard's whole point range (samples plans).
-  const units = plan.kind === 'groups' ? Array.from({ length: streams }, () => plan.pointsPerGroup) : [samplesTotal];
+  // A unit is a group (groups plans) or the shard's whole point range (samples plans). Units are counted
+  // off, never listed: a plan of 1e9 groups holds no 1e9-entry array.
+  const units = plan.kind === 'groups' ? streams : 1;
   const unitInside = [0];
-  outer: for (const [unit, unitPoints] of units.entries()) {
+  outer: for (let unit = 0; unit < units; unit++) {
+    const unitPoints = plan.kind === 'groups' ? plan.pointsPerGroup : samplesTotal;
     unitInside[0] = 0;
     for (let left = unitPoints; left > 0; ) {
       if (signal?.aborted === true) {
@@ -61,9 +63,13 @@ export async function runTensors(
       left -= n;
       if (groups) unitInside[0] += c;
       else tally.addPoints(c, n);
-      tally.reportIfDue();
+      // The cpu backend computes synchronously inside data(): without a pause the event loop (signals,
+      // timers) would never run until the whole plan is done.
+      if (tally.pauseDue()) await tally.pause();
+      else tally.reportIfDue();
     }
     if (groups) tally.addStreams(firstStream + unit, unitInside);
+    if (tally.pauseDue()) await tally.pause();
   }
   return tally.result({
     backend: context.backendName,

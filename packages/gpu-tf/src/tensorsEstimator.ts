@@ -1,4 +1,4 @@
-import { resolveEstimateOptions, type EstimateOptions, type Estimator, type PiResult } from '@pi/core';
+import { checkOptionKeys, resolveEstimateOptions, type EstimateOptions, type Estimator, type PiResult } from '@pi/core';
 import type { OpenNodeGpuOptions } from './_dawn.js';
 import { runTensors } from './tensors.js';
 import { useTfBackend, type TfBackendName } from './tfBackend.js';
@@ -16,6 +16,7 @@ export interface TensorsEstimatorOptions extends OpenNodeGpuOptions {
  * Results name the tfjs backend and, on webgpu, the adapter (software or not).
  */
 export function tensorsEstimator(options: TensorsEstimatorOptions = {}): Estimator {
+  checkOptionKeys(options, ['dawnFlags', 'tfBackend', 'chunk']);
   const backend = options.tfBackend ?? 'webgpu';
   return {
     name: `tfjs-${backend}`,

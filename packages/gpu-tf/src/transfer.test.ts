@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { openNodeGpu, runTransferDemo } from './index.js';
+import { maxTransferLength, openNodeGpu, runTransferDemo } from './index.js';
 
 test("increment_by_one: both ways end with 1 + launches everywhere, and both are timed", async () => {
   const { device } = await openNodeGpu();
@@ -11,3 +11,23 @@ test("increment_by_one: both ways end with 1 + launches everywhere, and both are
   // An odd length checks the bounds guard of the last workgroup.
   expect((await runTransferDemo(device, { length: 1001, launches: 3 })).correct).toBe(true);
 });
+
+test('lengths past 65,535 workgroups of one dimension run as a 2-D dispatch; past the device limit they are refused', async () => {
+  const { device } = await openNodeGpu();
+  // 4,194,241 is the first length one dimension of 64-thread workgroups cannot cover.
+  expect(await runTransferDemo(device, { length: 4_194_241, launches: 2 })).toMatchObject({ correct: true, status: 'completed' });
+  const most = maxTransferLength(device.limits);
+  expect(most).toBeGreaterThanOrEqual(2 ** 24);
+  await expect(runTransferDemo(device, { length: most + 1, launches: 1 })).rejects.toThrow(/length: \d+ is not allowed; expected an integer in \[1, \d+\]/);
+}, 120_000);
+
+test('an abort between launches ends the demo with status "aborted"', async () => {
+  const { device } = await openNodeGpu();
+  const controller = new AbortController();
+  setTimeout(() => controller.abort(), 300);
+  const started = performance.now();
+  const r = await runTransferDemo(device, { length: 1_000_000, launches: 10_000, signal: controller.signal });
+  expect(r.status).toBe('aborted');
+  expect(r.correct).toBe(false);
+  expect(performance.now() - started).toBeLessThan(10_000);
+}, 60_000);

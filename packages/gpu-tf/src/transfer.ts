@@ -1,18 +1,44 @@
+import { invalidArgument } from '@pi/core';
 import { BufferUsage, MAP_READ } from './_gpuConstants.js';
 import { compileCompute } from './piKernel.js';
 
-/** The seed's `increment_by_one` kernel in WGSL: one thread per element, guarded by the array's length. */
+/** Threads per workgroup of the transfer kernel. */
+const WORKGROUP = 64;
+
+/**
+ * The seed's `increment_by_one` kernel in WGSL: one thread per element, guarded by the array's length.
+ * Workgroups are laid out in two dimensions (rows of `num_workgroups.x`), so arrays past the 65,535
+ * workgroups one dimension allows (4,194,240 elements) are covered too.
+ */
 export const INCREMENT_BY_ONE_WGSL = /* wgsl */ `
 @group(0) @binding(0) var<storage, read_write> x: array<f32>;
 
-@compute @workgroup_size(64)
-fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
-  let pos = gid.x;
+@compute @workgroup_size(${WORKGROUP})
+fn main(@builtin(global_invocation_id) gid: vec3<u32>, @builtin(num_workgroups) groups: vec3<u32>) {
+  let pos = gid.y * groups.x * ${WORKGROUP}u + gid.x;
   if (pos < arrayLength(&x)) {
     x[pos] = x[pos] + 1.0;
   }
 }
 `;
+
+/**
+ * The longest array this device can run the demo on: its storage binding and buffer sizes, and the
+ * workgroups of a 2-D dispatch.
+ */
+export function maxTransferLength(limits: GPUSupportedLimits): number {
+  const perDimension = limits.maxComputeWorkgroupsPerDimension;
+  return Math.min(
+    Math.floor(Math.min(limits.maxStorageBufferBindingSize, limits.maxBufferSize) / 4),
+    perDimension * perDimension * WORKGROUP,
+  );
+}
+
+/** A 2-D dispatch covering `groups` workgroups with at most `perDimension` in each direction. */
+function dispatchShape(groups: number, perDimension: number): [number, number] {
+  const x = Math.min(groups, perDimension);
+  return [x, Math.ceil(groups / x)];
+}
 
 /** Options of the transfer demo. */
 export interface TransferOptions {
@@ -20,6 +46,8 @@ export interface TransferOptions {
   readonly length?: number;
   /** Kernel launches (25 as in the seed). */
   readonly launches?: number;
+  /** Stops between launches; the result then says `status: "aborted"` with the times so far. */
+  readonly signal?: AbortSignal;
 }
 
 /** What the transfer demo measured. */
@@ -32,8 +60,10 @@ export interface TransferResult {
   readonly keptOnDeviceSeconds: number;
   /** roundTripSeconds / keptOnDeviceSeconds. */
   readonly ratio: number;
-  /** Both ways ended with every element equal to 1 + launches. */
+  /** Both ways ended with every element equal to 1 + launches (false when aborted). */
   readonly correct: boolean;
+  /** `completed`, or `aborted` between launches. */
+  readonly status: 'completed' | 'aborted';
 }
 
 /**
@@ -46,19 +76,24 @@ export interface TransferResult {
 export async function runTransferDemo(device: GPUDevice, options: TransferOptions = {}): Promise<TransferResult> {
   const length = options.length ?? 10_000;
   const launches = options.launches ?? 25;
+  const { signal } = options;
+  const most = maxTransferLength(device.limits);
+  if (!Number.isInteger(length) || length < 1 || length > most) {
+    throw invalidArgument('length', length, `an integer in [1, ${most}] (this device's buffer and dispatch limits)`);
+  }
   const bytes = length * 4;
   const pipeline = await compileCompute(device, INCREMENT_BY_ONE_WGSL, 'increment_by_one kernel');
   const data = device.createBuffer({ size: bytes, usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
   const readback = device.createBuffer({ size: bytes, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
   const bindGroup = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: data } }] });
-  const groups = Math.ceil(length / 64);
+  const [groupsX, groupsY] = dispatchShape(Math.ceil(length / WORKGROUP), device.limits.maxComputeWorkgroupsPerDimension);
 
   const launch = (copyBack: boolean) => {
     const encoder = device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     pass.setPipeline(pipeline);
     pass.setBindGroup(0, bindGroup);
-    pass.dispatchWorkgroups(groups);
+    pass.dispatchWorkgroups(groupsX, groupsY);
     pass.end();
     if (copyBack) encoder.copyBufferToBuffer(data, 0, readback, 0, bytes);
     device.queue.submit([encoder.finish()]);
@@ -72,7 +107,7 @@ export async function runTransferDemo(device: GPUDevice, options: TransferOption
   try {
     const host = new Float32Array(length).fill(1);
     let t = performance.now();
-    for (let i = 0; i < launches; i++) {
+    for (let i = 0; i < launches && signal?.aborted !== true; i++) {
       device.queue.writeBuffer(data, 0, host);
       launch(true);
       await readBack(host);
@@ -83,17 +118,23 @@ export async function runTransferDemo(device: GPUDevice, options: TransferOption
     const kept = new Float32Array(length).fill(1);
     t = performance.now();
     device.queue.writeBuffer(data, 0, kept);
-    for (let i = 0; i < launches; i++) launch(i === launches - 1);
-    await readBack(kept);
+    // Launches are queued in batches, waiting for the device between them, so a stop is seen within one batch.
+    for (let i = 0; i < launches && signal?.aborted !== true; i++) {
+      launch(i === launches - 1);
+      if (i % 64 === 63) await device.queue.onSubmittedWorkDone();
+    }
+    if (signal?.aborted !== true) await readBack(kept);
     const keptOnDeviceSeconds = (performance.now() - t) / 1000;
     const keptOk = kept.every((v) => v === 1 + launches);
+    const aborted = signal?.aborted === true;
     return {
       length,
       launches,
       roundTripSeconds,
       keptOnDeviceSeconds,
       ratio: roundTripSeconds / keptOnDeviceSeconds,
-      correct: roundTripOk && keptOk,
+      correct: !aborted && roundTripOk && keptOk,
+      status: aborted ? 'aborted' : 'completed',
     };
   } finally {
     data.destroy();

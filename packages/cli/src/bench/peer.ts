@@ -15,9 +15,16 @@ export interface PeerLine {
   readonly unavailable?: string;
 }
 
+/** How long the probe (`import numba`) may take: a cold import takes a few seconds, a hung Python forever. */
+export const PEER_PROBE_TIMEOUT_MS = 20_000;
+/** How long the peer's whole run may take. */
+export const PEER_RUN_TIMEOUT_MS = 30 * 60_000;
+
+/** Runs a program; past `timeoutMs`, or when `signal` aborts, it is killed (SIGKILL: a hung one may ignore SIGTERM). */
 function run(file: string, args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(file, [...args], { timeout: timeoutMs, maxBuffer: 1 << 22, ...(signal ? { signal } : {}) }, (error, stdout) =>
+    const options = { timeout: timeoutMs, killSignal: 'SIGKILL' as const, maxBuffer: 1 << 22, ...(signal ? { signal } : {}) };
+    execFile(file, [...args], options, (error, stdout) =>
       error ? reject(error) : resolve(stdout),
     );
   });
@@ -27,16 +34,20 @@ function run(file: string, args: readonly string[], timeoutMs: number, signal?: 
  * Finds a Python with numba: `PI_PYTHON` alone if set, else `python3` on the PATH, else Debian's
  * /usr/bin/python3 (which has numba where python3-numba is installed even when PATH's python3 does not).
  */
-export async function findNumbaPython(env: Readonly<Record<string, string | undefined>>): Promise<{ python?: string; detail: string }> {
+export async function findNumbaPython(
+  env: Readonly<Record<string, string | undefined>>,
+  signal?: AbortSignal,
+): Promise<{ python?: string; detail: string }> {
   // An explicit PI_PYTHON is the only candidate: the user chose it.
   const candidates = env['PI_PYTHON'] ? [env['PI_PYTHON']] : ['python3', '/usr/bin/python3'];
   const tried: string[] = [];
   for (const python of [...new Set(candidates)]) {
     try {
-      const version = (await run(python, ['-c', 'import numba, numpy; print(numba.__version__)'], 30_000)).trim();
+      const version = (await run(python, ['-c', 'import numba, numpy; print(numba.__version__)'], PEER_PROBE_TIMEOUT_MS, signal)).trim();
       return { python, detail: `${python} with numba ${version}` };
-    } catch {
-      tried.push(python);
+    } catch (error) {
+      const killed = (error as { killed?: boolean }).killed === true && signal?.aborted !== true;
+      tried.push(killed ? `${python} (no answer within ${PEER_PROBE_TIMEOUT_MS / 1000} s)` : python);
     }
   }
   return { detail: `no Python with numba (tried ${tried.join(', ')}); install python3-numba or set PI_PYTHON` };
@@ -64,7 +75,7 @@ export async function runPeer(
     '--gpu',
     ...sizes.gpu.map(String),
   ];
-  const stdout = await run(python, args, 30 * 60_000, signal);
+  const stdout = await run(python, args, PEER_RUN_TIMEOUT_MS, signal);
   const lines = new Map<string, PeerLine>();
   for (const line of stdout.split('\n')) {
     if (!line.trim().startsWith('{')) continue;

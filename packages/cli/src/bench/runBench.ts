@@ -148,6 +148,16 @@ export async function timeEstimator(
   }
 }
 
+/** The row's outcome, or "interrupted" as soon as `signal` aborts (the row's work is not waited for). */
+function untilAborted(row: Promise<CaseOutcome>, signal: AbortSignal): Promise<CaseOutcome> {
+  if (signal.aborted) return Promise.resolve({ available: false, note: 'interrupted' });
+  return new Promise((resolve, reject) => {
+    const onAbort = () => resolve({ available: false, note: 'interrupted' });
+    signal.addEventListener('abort', onAbort, { once: true });
+    row.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 /** Runs the experiments, then the numba peer, and pairs them row by row. */
 export async function runBench(
   experiments: readonly ExperimentDefinition[],
@@ -174,7 +184,9 @@ export async function runBench(
       options.onCase?.(experiment, def, index++, total);
       let outcome: CaseOutcome;
       try {
-        outcome = await def.run(context);
+        // A row whose job cannot be stopped midway is left behind at a stop: the report is printed
+        // within 200 ms, and the process exits once it is written.
+        outcome = await untilAborted(def.run(context), options.signal);
       } catch (error) {
         outcome = { available: false, note: `failed: ${(error as Error).message ?? String(error)}` };
       }
@@ -186,7 +198,7 @@ export async function runBench(
   let peerLines = new Map<string, PeerLine>();
   let peerInfo = { name: 'numba' as const, available: false, detail: 'not requested (--peer none)' };
   if (options.peer && !options.signal.aborted) {
-    const found = await findNumbaPython(options.env);
+    const found = await findNumbaPython(options.env, options.signal);
     peerInfo = { name: 'numba', available: found.python !== undefined, detail: found.detail };
     const cases = measured.flatMap((m) => m.rows.map((r) => r.def.peerCase)).filter((c): c is string => c !== undefined);
     if (found.python !== undefined && cases.length > 0) {

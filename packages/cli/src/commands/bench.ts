@@ -1,9 +1,10 @@
-import { writeFile } from 'node:fs/promises';
 import { invalidArgument } from '@pi/core';
 import { defineCommand } from '../command.js';
 import { createStyle } from '../_style.js';
+import { checkOutputTarget, writeOutputs, type OutputWrite } from '../ops/outputFile.js';
+import { stoppedExitCode } from '../ops/signals.js';
 import { createStatusLine } from '../progressBar.js';
-import { EXIT_INTERRUPTED, integerParser, jsonOption, quietOption } from '../options.js';
+import { integerParser, jsonOption, quietOption } from '../options.js';
 
 export const command = defineCommand({
   name: 'bench',
@@ -40,7 +41,10 @@ export const command = defineCommand({
       import('../bench/experiments.js'),
       import('../bench/markdown.js'),
     ]);
+    // Checked before any work: a bench takes minutes, and an unwritable target must not cost them.
+    if (plotFile !== undefined) checkOutputTarget('--plot', plotFile);
     if (plotFile !== undefined) (await import('../plot/renderChart.js')).chartFormat('--plot', plotFile);
+    if (markdownFile !== undefined) checkOutputTarget('--markdown', markdownFile);
     const ids = EXPERIMENTS.map((e) => e.id);
     let experiments = EXPERIMENTS;
     if (onlyText !== undefined) {
@@ -62,13 +66,15 @@ export const command = defineCommand({
       },
     });
     status.clear();
-    if (markdownFile !== undefined) await writeFile(markdownFile, benchMarkdown(report));
-    if (plotFile !== undefined) {
-      const [{ writeChart }, { benchChart }] = await Promise.all([import('../plot/renderChart.js'), import('../bench/barChart.js')]);
-      await writeChart(benchChart(report), plotFile, '--plot');
-    }
     if (json) io.stdout(`${JSON.stringify(report)}\n`);
     else io.stdout(benchTables(report, createStyle(io.color), io.columns));
-    return report.status === 'aborted' ? EXIT_INTERRUPTED : 0;
+    const writes: OutputWrite[] = [];
+    if (markdownFile !== undefined) writes.push({ option: '--markdown', path: markdownFile, data: () => benchMarkdown(report) });
+    if (plotFile !== undefined) {
+      const [{ renderChart }, { benchChart }] = await Promise.all([import('../plot/renderChart.js'), import('../bench/barChart.js')]);
+      const chart = await renderChart(benchChart(report), plotFile, '--plot');
+      writes.push({ option: '--plot', path: plotFile, data: () => chart });
+    }
+    return writeOutputs(io, 'bench', writes, report.status === 'aborted' ? stoppedExitCode(io.signal) : 0);
   },
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { estimateLoop } from '@pi/cpu';
@@ -107,11 +107,14 @@ describe('pi dataframe: usage errors exit 2 with one line naming the option, the
     expect(r.err).toMatch(message);
   });
 
-  it('an unwritable --csv path is a runtime failure (exit 1), one line naming --csv', async () => {
-    const r = await run('dataframe', '--rows', '10', '--cols', '2', '--csv', join(dir, 'missing', 'x.csv'));
-    expect(r.code).toBe(1);
+  it('an unwritable --csv path is refused before the fill (exit 2), one line naming --csv', async () => {
+    const notAFolder = join(dir, 'not-a-folder');
+    writeFileSync(notAFolder, 'a file');
+    const r = await run('dataframe', '--rows', '10', '--cols', '2', '--csv', join(notAFolder, 'x.csv'));
+    expect(r.code).toBe(2);
     expect(r.err.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.err).toMatch(/--csv: cannot write ".*x\.csv"/);
+    expect(r.err).toMatch(/--csv: ".*x\.csv" is not allowed; expected a file in a folder \(.*not-a-folder is a regular file\)/);
+    expect(r.out).toBe('');
   });
 
   it('Ctrl-C during a cell fill prints the partial result of the complete rows and exits 130', async () => {

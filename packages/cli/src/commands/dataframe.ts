@@ -1,9 +1,13 @@
 import type { PiResult } from '@pi/core';
-import { checkTableSize } from '@pi/dataframe/tableSize';
+import { checkTableSize, tableBytes } from '@pi/dataframe/tableSize';
 import { defineCommand } from '../command.js';
 import { createStyle, type Style } from '../_style.js';
 import { formatResult, resultJson } from '../format.js';
-import { EXIT_INTERRUPTED, generatorOption, jsonOption, samplesOption, seedOption } from '../options.js';
+import { checkOutputTarget, writeOutputs } from '../ops/outputFile.js';
+import { stoppedExitCode } from '../ops/signals.js';
+import { BASE_BYTES, checkMemoryBudget, memoryBudget, memoryBudgetOption } from '../ops/memoryBudget.js';
+import { createProgressBar } from '../progressBar.js';
+import { generatorOption, jsonOption, samplesOption, seedOption } from '../options.js';
 
 /** Columns listed one by one in the table; wider frames show the first and last few (all of them with --json). */
 const LISTED_COLUMNS = 40;
@@ -27,6 +31,7 @@ export const command = defineCommand({
     seed: seedOption,
     generator: generatorOption,
     csv: { type: 'string', valueName: 'FILE', description: 'Also write the DataFrame to FILE as CSV' },
+    'memory-budget': memoryBudgetOption,
     json: jsonOption,
   },
   examples: [
@@ -38,14 +43,26 @@ export const command = defineCommand({
   async run(args, io) {
     const { rows = 10_000, cols = 25, seed = 0, generator, method = 'vectorized', csv } = args.values;
     checkTableSize(rows, cols, { rows: '--rows', cols: '--cols' });
+    if (csv !== undefined) checkOutputTarget('--csv', csv);
+    // Memory grows with the shape, not only the cell count (danfo keeps per-column structures): the plan
+    // is refused up front when the method's measured cost passes the budget.
+    checkMemoryBudget(
+      '--rows × --cols',
+      `${rows}x${cols} with --method ${method}`,
+      BASE_BYTES + tableBytes(rows, cols, method as 'cell' | 'vectorized', csv !== undefined), // checked against its choices
+      memoryBudget(args.values['memory-budget'], io.env),
+      'use fewer rows or columns',
+    );
+    const progress = createProgressBar(io, `dataframe --method ${method}`, { quiet: args.values.json === true });
 
     // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
-    const { estimatePi, fillDataFrame, fillDataFrame2, writeCsv } = await import('@pi/dataframe');
+    const { estimatePi, fillDataFrame, fillDataFrame2, frameCsv } = await import('@pi/dataframe');
     const options = { seed, ...(generator === undefined ? {} : { generator }) };
     const fill =
-      method === 'cell' ? await fillDataFrame(rows, cols, { ...options, signal: io.signal }) : fillDataFrame2(rows, cols, options);
+      method === 'cell'
+        ? await fillDataFrame(rows, cols, { ...options, signal: io.signal, onProgress: (p) => progress.update(p) }).finally(() => progress.done())
+        : fillDataFrame2(rows, cols, options);
     const { result } = estimatePi(fill);
-    if (csv !== undefined) await writeCsv(fill.frame, csv, '--csv');
 
     if (args.values.json === true) {
       io.stdout(`${JSON.stringify({ ...resultJson(result), method, rows, cols, rowsFilled: fill.rowsFilled, csv: csv ?? null })}\n`);
@@ -55,7 +72,8 @@ export const command = defineCommand({
       io.stdout(formatResult(result, style, io.columns));
       if (csv !== undefined) io.stdout(`${style.dim('csv'.padEnd(14))}${rows.toLocaleString('en-US')} × ${cols} cells written to ${csv}\n`);
     }
-    return fill.status === 'aborted' ? EXIT_INTERRUPTED : 0;
+    const code = fill.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
+    return writeOutputs(io, 'dataframe', csv === undefined ? [] : [{ option: '--csv', path: csv, data: () => frameCsv(fill.frame) }], code);
   },
 });
 

@@ -1,12 +1,12 @@
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { lstat, readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PiError, describeValue, mergeShardResults, type PiResult } from '@pi/core';
+import { PiError, describeValue, isPiError, mergeShardResults, type PiResult } from '@pi/core';
 import { defineCommand } from '../command.js';
 import type { CliIo } from '../io.js';
 import { SCHEMA_VERSION, formatResult, resultJson } from '../format.js';
 import { jsonOption } from '../options.js';
 import { createStyle } from '../_style.js';
-import { writeResultFile } from '../shardOption.js';
+import { checkOutputTarget, writeOutputs } from '../ops/outputFile.js';
 
 /** One JSON value read from an input, with the name errors give it (file, file:line, file[i]). */
 interface LabelledValue {
@@ -45,6 +45,15 @@ function parseValues(label: string, text: string): LabelledValue[] {
   return values;
 }
 
+/** What a path that is not a regular file is, for messages. */
+function specialKind(stats: { isDirectory(): boolean; isFIFO(): boolean; isSocket(): boolean; isCharacterDevice(): boolean }): string {
+  if (stats.isDirectory()) return 'a directory';
+  if (stats.isFIFO()) return 'a FIFO';
+  if (stats.isSocket()) return 'a socket';
+  if (stats.isCharacterDevice()) return 'a character device';
+  return 'not a regular file';
+}
+
 async function readStdin(io: CliIo): Promise<string> {
   if (io.stdin !== undefined) return io.stdin();
   const chunks: Buffer[] = [];
@@ -65,14 +74,24 @@ async function readInputs(inputs: readonly string[], io: CliIo): Promise<Labelle
     }
     let isDirectory: boolean;
     try {
-      isDirectory = (await stat(input)).isDirectory();
+      const stats = await stat(input);
+      isDirectory = stats.isDirectory();
+      if (!isDirectory && !stats.isFile()) throw unreadable(input, `is ${specialKind(stats)}, not a file of shard partials; it was not opened`);
     } catch (error) {
+      if (isPiError(error)) throw error;
       throw unreadable(input, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     const files = isDirectory
       ? (await readdir(input)).filter((name) => name.endsWith('.json')).sort().map((name) => join(input, name))
       : [input];
     if (files.length === 0) throw unreadable(input, 'is a directory with no *.json files');
+    // Only regular files are read from a folder: a FIFO would block the merge forever, a device is no partial.
+    if (isDirectory) {
+      for (const file of files) {
+        const stats = await lstat(file).then((s) => (s.isSymbolicLink() ? stat(file) : s)).catch(() => undefined);
+        if (stats !== undefined && !stats.isFile()) throw unreadable(file, `is ${specialKind(stats)}, not a shard partial; it was not opened`);
+      }
+    }
     for (const file of files) {
       let text: string;
       try {
@@ -106,21 +125,26 @@ export const command = defineCommand({
         option: 'FILE',
       });
     }
+    const { out } = args.values;
+    if (out !== undefined) checkOutputTarget('--out', out);
     const values = await readInputs(args.positionals, io);
     for (const { label, value } of values) {
       const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
       if (version !== SCHEMA_VERSION) {
         throw unreadable(label, `schemaVersion ${describeValue(version)} is not supported; expected ${SCHEMA_VERSION} (a pi estimate --json result)`);
       }
+      if ((value as { checksum?: unknown }).checksum === undefined) {
+        throw unreadable(label, 'has no checksum over its counts; merge only partials written by pi estimate --out or --json');
+      }
     }
     const merged = mergeShardResults(
       values.map((v) => v.value as PiResult),
       { labels: values.map((v) => v.label), howToShard: 'run shards with `pi estimate --shard K/N`' },
     );
-    const json = `${JSON.stringify(resultJson(merged))}\n`;
-    const { out } = args.values;
-    if (out !== undefined) await writeResultFile(out, json);
-    io.stdout(args.values.json === true ? json : formatResult(merged, createStyle(io.color), io.columns));
-    return 0;
+    io.stdout(
+      args.values.json === true ? `${JSON.stringify(resultJson(merged, { for: 'print' }))}\n` : formatResult(merged, createStyle(io.color), io.columns),
+    );
+    const file = () => `${JSON.stringify(resultJson(merged))}\n`;
+    return writeOutputs(io, 'merge', out === undefined ? [] : [{ option: '--out', path: out, data: file }], 0);
   },
 });

@@ -1,4 +1,6 @@
+import { invalidArgument } from '@pi/core';
 import { defineCommand } from '../command.js';
+import { stoppedExitCode } from '../ops/signals.js';
 import { SCHEMA_VERSION } from '../format.js';
 import { integerParser, jsonOption } from '../options.js';
 import { createStyle } from '../_style.js';
@@ -23,7 +25,10 @@ export const command = defineCommand({
     const { length = 10_000, launches = 25 } = args.values;
     const gpu = await import('@pi/gpu-tf');
     const { device, summary } = await gpu.openNodeGpu();
-    const r = await gpu.runTransferDemo(device, { length, launches });
+    // The device's own limit on the array: a length past it is a usage error naming both.
+    const most = gpu.maxTransferLength(device.limits);
+    if (length > most) throw invalidArgument('--length', String(length), `an integer in [1, ${most}] (${summary.name}'s buffer and dispatch limits)`);
+    const r = await gpu.runTransferDemo(device, { length, launches, signal: io.signal });
     if (args.values.json === true) {
       io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, adapter: summary.name, software: summary.software, ...r })}\n`);
     } else {
@@ -40,6 +45,7 @@ export const command = defineCommand({
         ].join('\n'),
       );
     }
+    if (r.status === 'aborted') return stoppedExitCode(io.signal);
     return r.correct ? 0 : 1;
   },
 });

@@ -11,7 +11,7 @@ describe('convergence', () => {
   it('every point equals `estimate --samples n` exactly, across block boundaries', async () => {
     for (const generator of ['xoshiro128p', 'numba'] as const) {
       const checkpoints = [16, 1000, 65_536, 65_537, 200_000];
-      const points = convergence(generator, 5, checkpoints);
+      const { points } = await convergence(generator, 5, checkpoints);
       for (const p of points) {
         const r = await estimateLoop({ samples: p.samples, seed: 5, generator });
         expect(p.inside).toBe(r.inside);

@@ -1,4 +1,12 @@
-import { BLOCK_SIZE, StreamCursor, convergencePoint, type ConvergencePoint, type GeneratorName } from '@pi/core';
+import {
+  BLOCK_SIZE,
+  StreamCursor,
+  convergencePoint,
+  type ConvergencePoint,
+  type GeneratorName,
+  type Progress,
+} from '@pi/core';
+import { yieldToEventLoop } from '@pi/core/internal';
 import { streamCounters } from '@pi/cpu';
 
 /** Sample counts 16, 32, 64, … doubling up to `samples`, and `samples` itself. */
@@ -14,7 +22,15 @@ export function doublingCheckpoints(samples: number): number[] {
  * samples plan are exactly the samples plan of n points (blocks in order, the last one cut), so every
  * point of the curve is itself a reproducible estimate: `pi estimate --samples n` gives the same count.
  */
-export function convergence(generator: GeneratorName, seed: number, checkpoints: readonly number[]): ConvergencePoint[] {
+export async function convergence(
+  generator: GeneratorName,
+  seed: number,
+  checkpoints: readonly number[],
+  run: { readonly signal?: AbortSignal; readonly onProgress?: (progress: Progress) => void } = {},
+): Promise<{ points: ConvergencePoint[]; aborted: boolean }> {
+  const started = performance.now();
+  let sliceStarted = started;
+  const total = checkpoints[checkpoints.length - 1] ?? 0;
   const counter = streamCounters[generator];
   const streams = new StreamCursor(generator, seed);
   const state = new Int32Array(streams.state);
@@ -32,10 +48,18 @@ export function convergence(generator: GeneratorName, seed: number, checkpoints:
       inside += counter(state, n);
       done += n;
       inBlock += n;
+      // Every ~40 ms: progress, and a pause that lets a signal in; a stop keeps the points so far.
+      if (performance.now() - sliceStarted >= 40) {
+        const elapsedSeconds = (performance.now() - started) / 1000;
+        run.onProgress?.({ samplesDone: done, samplesTotal: total, inside, elapsedSeconds });
+        await yieldToEventLoop();
+        sliceStarted = performance.now();
+        if (run.signal?.aborted === true) return { points: out, aborted: true };
+      }
     }
     out.push(convergencePoint(inside, done));
   }
-  return out;
+  return { points: out, aborted: false };
 }
 
 /** A point with its interval's ends as fields of their own: for the chart, and `pi plot --json`. */

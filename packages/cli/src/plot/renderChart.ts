@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { invalidArgument } from '@pi/core';
+import { writeOutputFile } from '../ops/outputFile.js';
 
 /** A Vega-Lite specification (kept loose: vega-lite validates it when compiling). */
 export type ChartSpec = Record<string, unknown>;
@@ -27,14 +27,19 @@ export async function chartToSvg(spec: ChartSpec): Promise<string> {
   }
 }
 
-/** Writes a chart as SVG, or as PNG rendered from that SVG by resvg, at twice the size for sharpness. */
+/**
+ * Writes a chart as SVG, or as PNG rendered from that SVG by resvg, at twice the size for sharpness:
+ * atomically (see writeOutputFile), so a failure never leaves a 0-byte chart.
+ */
 export async function writeChart(spec: ChartSpec, file: string, option = '--out'): Promise<void> {
+  writeOutputFile(option, file, await renderChart(spec, file, option));
+}
+
+/** A chart as the bytes of `file`'s format: SVG text, or PNG rendered from it by resvg at twice the size. */
+export async function renderChart(spec: ChartSpec, file: string, option = '--out'): Promise<string | Uint8Array> {
   const format = chartFormat(option, file);
   const svg = await chartToSvg(spec);
-  if (format === '.svg') {
-    await writeFile(file, svg);
-    return;
-  }
+  if (format === '.svg') return svg;
   const { Resvg } = await import('@resvg/resvg-js');
   const png = new Resvg(svg, {
     background: 'white',
@@ -43,5 +48,5 @@ export async function writeChart(spec: ChartSpec, file: string, option = '--out'
   })
     .render()
     .asPng();
-  await writeFile(file, png);
+  return png;
 }

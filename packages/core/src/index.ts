@@ -32,6 +32,16 @@ export {
 } from './backendDescriptor.js';
 export { BackendRegistry } from './backendRegistry.js';
 export {
+  STREAM_MATRIX_POWERS,
+  STREAM_MATRIX_WORDS,
+  streamMatrices,
+  transitionPower,
+  advanceState,
+  streamPointState,
+  randomStream,
+  type RandomStream,
+} from './randomStream.js';
+export {
   BLOCK_SIZE,
   MAX_SAMPLES,
   checkCount,

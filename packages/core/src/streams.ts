@@ -9,9 +9,10 @@ import { xoshiro128pJumpState, xoshiro128pSeedState } from './xoshiro128p.js';
  */
 
 /** Matrix columns: column c is J applied to the unit state with bit c set (4 words each). */
-type BitMatrix = Uint32Array;
+export type BitMatrix = Uint32Array;
 
-function applyMatrix(m: BitMatrix, state: GeneratorState): GeneratorState {
+/** The matrix applied to a state: the XOR of the columns of its set bits. */
+export function applyMatrix(m: BitMatrix, state: GeneratorState): GeneratorState {
   let a = 0;
   let b = 0;
   let c = 0;
@@ -31,7 +32,8 @@ function applyMatrix(m: BitMatrix, state: GeneratorState): GeneratorState {
   return [a >>> 0, b >>> 0, c >>> 0, d >>> 0];
 }
 
-function matrixOf(linear: (s: GeneratorState) => GeneratorState): BitMatrix {
+/** The matrix of a GF(2)-linear map of states. */
+export function matrixOf(linear: (s: GeneratorState) => GeneratorState): BitMatrix {
   const m = new Uint32Array(128 * 4);
   for (let bit = 0; bit < 128; bit++) {
     const unit: [number, number, number, number] = [0, 0, 0, 0];
@@ -41,7 +43,8 @@ function matrixOf(linear: (s: GeneratorState) => GeneratorState): BitMatrix {
   return m;
 }
 
-function square(m: BitMatrix): BitMatrix {
+/** The matrix squared. */
+export function square(m: BitMatrix): BitMatrix {
   return matrixOf((s) => applyMatrix(m, applyMatrix(m, s)));
 }
 
@@ -53,11 +56,16 @@ const jumpFunctions: Record<GeneratorName, (s: GeneratorState) => GeneratorState
 /** powers[g][i] = J^(2^i) for generator g, built on first use. */
 const powers: Record<GeneratorName, BitMatrix[]> = { xoshiro128p: [], numba: [] };
 
-function jumpPower(generator: GeneratorName, i: number): BitMatrix {
-  const list = powers[generator];
-  if (list.length === 0) list.push(matrixOf(jumpFunctions[generator]));
+/** M^(2^i) from a cache of the powers so far (M = the matrix of `linear`), extended by squaring. */
+export function powerOfTwo(list: BitMatrix[], linear: (s: GeneratorState) => GeneratorState, i: number): BitMatrix {
+  if (list.length === 0) list.push(matrixOf(linear));
   while (list.length <= i) list.push(square(list[list.length - 1]!));
   return list[i]!;
+}
+
+/** J^(2^i) for a generator's 2^64 jump, built on first use. */
+export function jumpPower(generator: GeneratorName, i: number): BitMatrix {
+  return powerOfTwo(powers[generator], jumpFunctions[generator], i);
 }
 
 /** The state a seed gives for a generator (stream 0). */

@@ -1,13 +1,14 @@
-import { samplesPlan, resolveEstimateOptions } from '@pi/core';
+import { resolveEstimateOptions } from '@pi/core';
 import { estimateLoop } from '@pi/cpu';
 import { afterAll, describe, expect, test } from 'vitest';
 import { kernelEstimator } from './index.js';
 
 // Equality with loop over the conformance table (both generators, awkward sizes, groups, shards, abort
 // prefixes) is the conformance suite's (packages/cli/test/conformance.ts), which runs the registered
-// `webgpu` backend. Here: what only this package can set, a kernel made to split its work.
+// `webgpu` backend. Here: what only this package can set, a kernel made to split its work; device-side
+// starts, split streams and aborts are in deviceStarts.test.ts.
 const kernel = kernelEstimator();
-// Dispatches of ~2 ms force batches and pieces to split (many dispatches per run, streams resumed from saved states).
+// Dispatches of ~5 ms force a run to split into many dispatches.
 const choppy = kernelEstimator({ targetDispatchMs: 5, firstDispatchPoints: 4096 });
 afterAll(async () => {
   await kernel.dispose?.();
@@ -38,24 +39,5 @@ describe('results', () => {
       expect(r.details?.software).toBe(true);
       expect(String(r.details?.adapter)).toMatch(/\(software\)$/);
     }
-  });
-
-  test('an abort returns whole streams, counted as the loop counts them', async () => {
-    const controller = new AbortController();
-    const plan = samplesPlan(65_536 * 40);
-    let reports = 0;
-    const r = await choppy.run({
-      plan,
-      generator: 'xoshiro128p',
-      seed: 4,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.samplesDone > 0 && ++reports === 1) controller.abort();
-      },
-    });
-    expect(r.status).toBe('aborted');
-    expect(r.samples % 65_536).toBe(0);
-    expect(r.samples).toBeLessThan(plan.samples);
-    if (r.samples > 0) expect(r.inside).toBe((await estimateLoop({ samples: r.samples, seed: 4 })).inside);
   });
 });

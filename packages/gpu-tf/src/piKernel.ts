@@ -1,8 +1,7 @@
 import {
   PiError,
-  rangePoints,
+  streamMatrices,
   streamPoints,
-  streamStates,
   type GeneratorName,
   type PiResult,
   type ResolvedEstimateOptions,
@@ -12,6 +11,13 @@ import type { GpuAdapterSummary } from './adapterInfo.js';
 import { PI_PARAMS_BYTES, PI_WORKGROUP_SIZE, piKernelWgsl } from './kernels/piKernel.wgsl.js';
 import { BufferUsage, MAP_READ } from './_gpuConstants.js';
 import { watchDevice, type DeviceWatch } from './_deviceWatch.js';
+import {
+  checkPointsPerInvocation,
+  DEFAULT_POINTS_PER_INVOCATION,
+  MAX_STREAMS_PER_DISPATCH,
+  PiDispatchPlanner,
+  type PiDispatch,
+} from './piDispatches.js';
 
 /** How the kernel paces its work. */
 export interface PiKernelOptions {
@@ -19,8 +25,19 @@ export interface PiKernelOptions {
   readonly targetDispatchMs?: number;
   /** Give up on a dispatch that has not finished after this long (60 s by default): never a hang. */
   readonly dispatchTimeoutMs?: number;
-  /** Points in the first dispatch, before any speed is measured (2^20 by default). */
+  /**
+   * Points in the first dispatch of every run. By default the first run starts at 2^20 (small enough for a
+   * software adapter) and later runs start at the size the previous run measured, so a warm run on a fast
+   * GPU does not ramp up again.
+   */
   readonly firstDispatchPoints?: number;
+  /** Most points one invocation draws in a dispatch: a power of two in [1, 2^20] (2^13 by default). */
+  readonly pointsPerInvocation?: number;
+  /**
+   * Most workgroups per dispatch dimension (the adapter's `maxComputeWorkgroupsPerDimension` by default; a
+   * smaller value is used as given, a larger one is capped). Dispatches wider than this use two dimensions.
+   */
+  readonly maxWorkgroupsPerDimension?: number;
   /** Backend name put in results (`webgpu` by default). */
   readonly backendName?: string;
 }
@@ -35,20 +52,35 @@ export interface PiKernel {
   dispose(): void;
 }
 
-/** Most points one thread draws in one dispatch: keeps a workgroup's sum (64 threads) inside a u32. */
-const MAX_THREAD_POINTS = 2 ** 25;
 /** First dispatch's work, before any speed is measured: small enough for a software adapter. */
 const FIRST_WORK = 2 ** 20;
+/** Dispatches submitted ahead of the one the host waits for: the GPU never waits for a round trip. */
+const IN_FLIGHT = 2;
+
+interface Readback {
+  buffer: GPUBuffer;
+  size: number;
+}
+
+interface InFlight {
+  readonly dispatch: PiDispatch;
+  readonly readback: Readback;
+  readonly bytes: number;
+  readonly submitted: number;
+}
+
 /**
  * Builds the π kernel on a WebGPU device (Dawn's in Node, `navigator.gpu`'s in a browser, or the tfjs
  * webgpu backend's `device`). This module imports nothing from Node, so browser bundles can use it.
  *
- * A run walks its streams in batches: the batch's start states come from @pi/core's `streamStates`
- * (the contract's states, uploaded: 16 bytes a stream), thread i of a dispatch advances stream i by up
- * to P points, and dispatches repeat until the batch's streams are complete; then one read-back of
- * 8 bytes (plus 8 per group for groups plans). Batch and dispatch sizes follow the measured speed so a
- * dispatch lasts about `targetDispatchMs`. Abort is checked between dispatches; an aborted run returns
- * the complete batches.
+ * The device computes every invocation's start state: the host uploads, once per generator, the jump and
+ * transition matrix powers (@pi/core's `streamMatrices`, 256 KiB), and per dispatch one 48-byte uniform
+ * block (the dispatch's first state and its layout; see `PiDispatchPlanner`). Long streams are cut into
+ * chunks of at most `pointsPerInvocation` points, one per invocation. Two dispatches are in flight: each
+ * command buffer clears the counters, runs, and copies its counts (8 bytes, plus 8 per stream for groups
+ * plans) to its own read-back buffer, so the host reads one dispatch while the GPU runs the next. Dispatch
+ * sizes follow the measured speed so one lasts about `targetDispatchMs`. An abort stops submitting; the
+ * dispatches in flight finish, and the run returns its complete streams.
  *
  * @example
  * ```ts
@@ -69,13 +101,18 @@ export function createPiKernel(
   const target = kernelOptions.targetDispatchMs ?? 50;
   const timeoutMs = kernelOptions.dispatchTimeoutMs ?? 60_000;
   const backend = kernelOptions.backendName ?? 'webgpu';
+  const pointsPerInvocation = checkPointsPerInvocation(kernelOptions.pointsPerInvocation ?? DEFAULT_POINTS_PER_INVOCATION);
   const pipelines = new Map<GeneratorName, Promise<GPUComputePipeline>>();
+  const matrices = new Map<GeneratorName, GPUBuffer>();
   const watch: DeviceWatch = watchDevice(device);
-  const maxStreams = Math.min(
-    device.limits.maxComputeWorkgroupsPerDimension * PI_WORKGROUP_SIZE,
-    Math.floor(device.limits.maxStorageBufferBindingSize / 16),
-  );
-  let buffers: { capacity: number; states: GPUBuffer; counts: GPUBuffer; total: GPUBuffer; params: GPUBuffer; readback: GPUBuffer } | undefined;
+  const maxPerDimension = Math.max(1, Math.min(device.limits.maxComputeWorkgroupsPerDimension, kernelOptions.maxWorkgroupsPerDimension ?? Infinity));
+  // Invocation indices are u32; workgroups may be laid out as x · y with both within the adapter's limit.
+  const maxInvocations = Math.min(maxPerDimension * maxPerDimension * PI_WORKGROUP_SIZE, 2 ** 32 - PI_WORKGROUP_SIZE);
+  const maxStreams = Math.min(MAX_STREAMS_PER_DISPATCH, Math.floor(device.limits.maxStorageBufferBindingSize / 8) - 1);
+  // Dispatch work (points) the last run of each generator ended with: where the next run starts.
+  const learnedWork = new Map<GeneratorName, number>();
+  let draining: Promise<unknown> | undefined;
+  let buffers: { streams: number; counts: GPUBuffer; params: GPUBuffer; readbacks: Readback[] } | undefined;
 
   const pipelineFor = (generator: GeneratorName): Promise<GPUComputePipeline> => {
     let p = pipelines.get(generator);
@@ -87,105 +124,163 @@ export function createPiKernel(
     return p;
   };
 
+  const matricesFor = (generator: GeneratorName): GPUBuffer => {
+    let m = matrices.get(generator);
+    if (m === undefined) {
+      const words = streamMatrices(generator);
+      m = device.createBuffer({ size: words.byteLength, usage: BufferUsage.STORAGE | BufferUsage.COPY_DST });
+      device.queue.writeBuffer(m, 0, words as Uint32Array<ArrayBuffer>);
+      matrices.set(generator, m);
+    }
+    return m;
+  };
+
   const buffersFor = (streams: number) => {
-    if (buffers !== undefined && buffers.capacity >= streams) return buffers;
+    if (buffers !== undefined && buffers.streams >= streams) return buffers;
     destroyBuffers();
     const capacity = Math.max(streams, PI_WORKGROUP_SIZE);
     const storage = BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC;
+    const readback = (): Readback => ({
+      buffer: device.createBuffer({ size: 8 + capacity * 8, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST }),
+      size: 8 + capacity * 8,
+    });
     buffers = {
-      capacity,
-      states: device.createBuffer({ size: capacity * 16, usage: storage }),
-      counts: device.createBuffer({ size: capacity * 8, usage: storage }),
-      total: device.createBuffer({ size: 8, usage: storage }),
+      streams: capacity,
+      // The total, then one count per stream (groups plans): 8 bytes each.
+      counts: device.createBuffer({ size: 8 + capacity * 8, usage: storage }),
       params: device.createBuffer({ size: PI_PARAMS_BYTES, usage: BufferUsage.UNIFORM | BufferUsage.COPY_DST }),
-      readback: device.createBuffer({ size: 8 + capacity * 8, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST }),
+      readbacks: Array.from({ length: IN_FLIGHT }, readback),
     };
     return buffers;
   };
 
   function destroyBuffers() {
     if (buffers === undefined) return;
-    for (const b of [buffers.states, buffers.counts, buffers.total, buffers.params, buffers.readback]) b.destroy();
+    for (const b of [buffers.counts, buffers.params, ...buffers.readbacks.map((r) => r.buffer)]) b.destroy();
     buffers = undefined;
   }
 
   async function run(options: ResolvedEstimateOptions): Promise<PiResult> {
-    const { plan, generator, seed, signal } = options;
+    const { plan, generator, signal } = options;
     const tally = new RunTally(options);
-    const { firstStream, streams } = tally;
+    // A run aborted before its last dispatch finished left it running: wait for it before reusing buffers.
+    await draining;
     const pipeline = await pipelineFor(generator);
+    const matrixGroup = device.createBindGroup({
+      layout: pipeline.getBindGroupLayout(1),
+      entries: [{ binding: 0, resource: { buffer: matricesFor(generator) } }],
+    });
+    const planner = new PiDispatchPlanner(options, tally, pointsPerInvocation, maxStreams);
     const keepStreamCounts = plan.kind === 'groups';
-    let done = 0;
-    let work = kernelOptions.firstDispatchPoints ?? FIRST_WORK;
+    const inFlight: InFlight[] = [];
+    let work = kernelOptions.firstDispatchPoints ?? learnedWork.get(generator) ?? FIRST_WORK;
     let dispatches = 0;
+    let invocations = 0;
+    let hostMs = 0;
+    let lastDone = performance.now();
+    let longStreamInside = 0; // a long stream's count so far, from the dispatches of its chunks
+    let bound: { buffers: NonNullable<typeof buffers>; group: GPUBindGroup } | undefined;
 
-    while (done < streams && !tally.aborted) {
-      const batchFirst = firstStream + done;
-      const points = streamPoints(plan, batchFirst);
-      const perThread = Math.min(points, MAX_THREAD_POINTS);
-      const batch = Math.max(1, Math.min(streams - done, maxStreams, Math.floor(work / perThread)));
-      const lastPoints = streamPoints(plan, batchFirst + batch - 1);
-      const b = buffersFor(batch);
-      device.queue.writeBuffer(b.states, 0, streamStates(generator, seed, batchFirst, batch) as Uint32Array<ArrayBuffer>);
-      device.queue.writeBuffer(b.total, 0, new Uint32Array(2));
-      if (keepStreamCounts) device.queue.writeBuffer(b.counts, 0, new Uint32Array(batch * 2));
-      const bindGroup = device.createBindGroup({
-        layout: pipeline.getBindGroupLayout(0),
-        entries: [
-          { binding: 0, resource: { buffer: b.params } },
-          { binding: 1, resource: { buffer: b.states, size: batch * 16 } },
-          { binding: 2, resource: { buffer: b.counts, size: batch * 8 } },
-          { binding: 3, resource: { buffer: b.total } },
-        ],
-      });
-      for (let offset = 0; offset < points; ) {
-        const piece = Math.max(1, Math.min(MAX_THREAD_POINTS, points - offset, Math.floor(work / batch)));
-        const n = piece;
-        const nLast = Math.max(0, Math.min(piece, lastPoints - offset));
-        device.queue.writeBuffer(b.params, 0, new Uint32Array([batch, n, nLast, keepStreamCounts ? 1 : 0]));
-        const encoder = device.createCommandEncoder();
-        const pass = encoder.beginComputePass();
-        pass.setPipeline(pipeline);
-        pass.setBindGroup(0, bindGroup);
-        pass.dispatchWorkgroups(Math.ceil(batch / PI_WORKGROUP_SIZE));
-        pass.end();
-        const t0 = performance.now();
-        device.queue.submit([encoder.finish()]);
-        await watch.settle(device.queue.onSubmittedWorkDone(), timeoutMs, 'a π kernel dispatch');
-        dispatches++;
-        const ms = Math.max(performance.now() - t0, 0.05);
-        // Aim the next dispatch at the target time from this one's speed (at most 4× more work at once).
-        work = Math.max(PI_WORKGROUP_SIZE, Math.min(work * 4, ((batch * n) / ms) * target, 2 ** 40));
-        offset += piece;
-        if (signal?.aborted === true) {
-          tally.aborted = offset < points; // a batch that just finished still counts
-          if (tally.aborted) break;
+    const settle = async () => {
+      const { dispatch, readback, bytes, submitted } = inFlight.shift()!;
+      await watch.settle(readback.buffer.mapAsync(MAP_READ, 0, bytes), timeoutMs, 'a π kernel dispatch');
+      const words = new Uint32Array(readback.buffer.getMappedRange(0, bytes).slice(0));
+      readback.buffer.unmap();
+      const now = performance.now();
+      const ms = Math.max(now - Math.max(submitted, lastDone), 0.05);
+      lastDone = now;
+      // Aim the next dispatch at the target time from this one's speed (at most 4× more work at once).
+      work = Math.max(PI_WORKGROUP_SIZE, Math.min(work * 4, (dispatch.points / ms) * target, 2 ** 40));
+      const inside = words[0]! + words[1]! * 2 ** 32;
+      if (dispatch.wholeStreams) {
+        if (keepStreamCounts) {
+          tally.addStreams(dispatch.firstStream, Array.from({ length: dispatch.streams }, (_, i) => words[2 + 2 * i]! + words[3 + 2 * i]! * 2 ** 32));
+        } else {
+          tally.addPoints(inside, dispatch.points);
+        }
+      } else {
+        longStreamInside += inside;
+        if (dispatch.completesLastStream) {
+          if (keepStreamCounts) tally.addStreams(dispatch.firstStream, [longStreamInside]);
+          else tally.addPoints(longStreamInside, streamPoints(plan, dispatch.firstStream));
+          longStreamInside = 0;
         }
       }
-      if (tally.aborted) break;
-      const readBytes = 8 + (keepStreamCounts ? batch * 8 : 0);
-      const encoder = device.createCommandEncoder();
-      encoder.copyBufferToBuffer(b.total, 0, b.readback, 0, 8);
-      if (keepStreamCounts) encoder.copyBufferToBuffer(b.counts, 0, b.readback, 8, batch * 8);
-      device.queue.submit([encoder.finish()]);
-      await watch.settle(b.readback.mapAsync(MAP_READ, 0, readBytes), timeoutMs, 'reading the counts back');
-      const words = new Uint32Array(b.readback.getMappedRange(0, readBytes).slice(0));
-      b.readback.unmap();
-      if (keepStreamCounts) {
-        // Each group's 64-bit count, as two u32 words after the total.
-        const counts = Array.from({ length: batch }, (_, i) => words[2 + 2 * i]! + words[3 + 2 * i]! * 2 ** 32);
-        tally.addStreams(batchFirst, counts);
-      } else {
-        tally.addPoints(words[0]! + words[1]! * 2 ** 32, rangePoints(plan, batchFirst, batch));
-      }
-      done += batch;
       tally.reportIfDue();
-      if (signal?.aborted === true && done < streams) tally.aborted = true;
+    };
+
+    try {
+      while (!planner.done && signal?.aborted !== true) {
+        if (inFlight.length === IN_FLIGHT) {
+          await settle();
+          continue;
+        }
+        const t0 = performance.now();
+        const dispatch = planner.next(Math.min(maxInvocations, work / planner.chunkPoints));
+        if (buffers === undefined || buffers.streams < dispatch.streams) {
+          // Bigger counters: let the dispatches in flight finish with the old ones first.
+          while (inFlight.length > 0) await settle();
+        }
+        const b = buffersFor(dispatch.streams);
+        if (bound?.buffers !== b) {
+          bound = {
+            buffers: b,
+            group: device.createBindGroup({
+              layout: pipeline.getBindGroupLayout(0),
+              entries: [
+                { binding: 0, resource: { buffer: b.params } },
+                { binding: 1, resource: { buffer: b.counts } },
+              ],
+            }),
+          };
+        }
+        const readback = b.readbacks[dispatches % IN_FLIGHT]!;
+        const countBytes = 8 + (keepStreamCounts ? dispatch.streams * 8 : 0);
+        device.queue.writeBuffer(b.params, 0, dispatch.params as Uint32Array<ArrayBuffer>);
+        const encoder = device.createCommandEncoder();
+        encoder.clearBuffer(b.counts, 0, countBytes);
+        const pass = encoder.beginComputePass();
+        pass.setPipeline(pipeline);
+        pass.setBindGroup(0, bound.group);
+        pass.setBindGroup(1, matrixGroup);
+        const workgroups = Math.ceil(dispatch.invocations / PI_WORKGROUP_SIZE);
+        const x = Math.min(workgroups, maxPerDimension);
+        pass.dispatchWorkgroups(x, Math.ceil(workgroups / x));
+        pass.end();
+        encoder.copyBufferToBuffer(b.counts, 0, readback.buffer, 0, countBytes);
+        const submitted = performance.now();
+        device.queue.submit([encoder.finish()]);
+        hostMs += submitted - t0;
+        inFlight.push({ dispatch, readback, bytes: countBytes, submitted });
+        dispatches++;
+        invocations += dispatch.invocations;
+      }
+      if (signal?.aborted === true && !planner.done) {
+        // Aborted: return now with the streams counted so far; the dispatch still in flight finishes in the
+        // background (the next run waits for it), so an abort waits for at most the one that is running.
+        draining = Promise.allSettled(inFlight.splice(0).map((f) => f.readback.buffer.mapAsync(MAP_READ).then(() => f.readback.buffer.unmap())));
+      }
+      while (inFlight.length > 0) await settle();
+    } finally {
+      // After a failure, never reuse buffers that submitted work may still write.
+      if (inFlight.length > 0) {
+        inFlight.length = 0;
+        destroyBuffers();
+      }
     }
+    if (!planner.done) tally.aborted = true;
+    if (dispatches > 0) learnedWork.set(generator, work);
     return tally.result({
       backend,
       reproducible: true,
-      details: { method: 'kernel', adapter: adapter.name, software: adapter.software, dispatches },
+      details: {
+        method: 'kernel',
+        adapter: adapter.name,
+        software: adapter.software,
+        dispatches,
+        invocations,
+        hostMilliseconds: Math.round(hostMs * 100) / 100,
+      },
     });
   }
 
@@ -194,7 +289,11 @@ export function createPiKernel(
     compile: async (generator) => {
       await pipelineFor(generator);
     },
-    dispose: destroyBuffers,
+    dispose: () => {
+      destroyBuffers();
+      for (const m of matrices.values()) m.destroy();
+      matrices.clear();
+    },
   };
 }
 

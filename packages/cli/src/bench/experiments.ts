@@ -36,7 +36,10 @@ function gpuRow(
       const adapter = await gpuAdapter();
       if ('unavailable' in adapter && extra.tfBackend !== 'cpu') return { available: false, note: adapter.unavailable };
       const software = 'software' in adapter ? adapter.software : true;
-      const [pointsPerGroup, groups] = software ? s.gpuSoftware : s.gpu;
+      // tf.randomUniform draws on the CPU, so tensor rows keep the smaller size on every adapter (at the
+      // seed's 2.5e9 they would take minutes on a GPU node); the kernel rows run the seed's size on hardware.
+      const tensors = extra.tfBackend !== undefined;
+      const [pointsPerGroup, groups] = software || tensors ? s.gpuSoftware : s.gpu;
       const outcome = await timeEstimator(
         backend,
         { groups: { pointsPerGroup, groups }, generator, seed: 1 },
@@ -46,7 +49,12 @@ function gpuRow(
       if (!outcome.available) return outcome;
       // Adapter names say "(software)" where they are (see @pi/gpu-tf's summarizeAdapter).
       const where = extra.tfBackend === 'cpu' ? 'tfjs cpu backend' : 'name' in adapter ? adapter.name : '';
-      const reduced = software && extra.tfBackend !== 'cpu' ? `; reduced to ${n(pointsPerGroup)} × ${n(groups)} on a software adapter` : '';
+      const reduced =
+        software && extra.tfBackend !== 'cpu'
+          ? `; reduced to ${n(pointsPerGroup)} × ${n(groups)} on a software adapter`
+          : tensors && !software
+            ? `; reduced to ${n(pointsPerGroup)} × ${n(groups)}: tensors are drawn on the CPU`
+            : '';
       return { ...outcome, note: `${where}${reduced}` };
     },
   });

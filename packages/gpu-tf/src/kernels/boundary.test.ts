@@ -1,7 +1,7 @@
 import { insideNumba, insideXoshiro } from '@pi/core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openNodeGpu, type NodeGpu } from '../index.js';
-import { compileCompute } from '../piKernel.js';
+import { runCompute } from '../runCompute.js';
 import { numbaWgsl } from './numba.wgsl.js';
 import { xoshiro128pWgsl } from './xoshiro128p.wgsl.js';
 
@@ -16,8 +16,7 @@ beforeAll(async () => {
 afterAll(() => undefined);
 
 /** Runs `fn apply(a: vec4<u32>) -> vec4<u32>` over inputs on the device. */
-async function runOnDevice(source: string, apply: string, inputs: Uint32Array): Promise<Uint32Array> {
-  const { device } = gpu;
+function runOnDevice(source: string, apply: string, inputs: Uint32Array): Promise<Uint32Array> {
   const code = `${source}
 @group(0) @binding(0) var<storage, read_write> data: array<vec4<u32>>;
 ${apply}
@@ -25,24 +24,7 @@ ${apply}
 fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   if (gid.x < arrayLength(&data)) { data[gid.x] = apply(data[gid.x]); }
 }`;
-  const pipeline = await compileCompute(device, code, 'boundary test');
-  const buffer = device.createBuffer({ size: inputs.byteLength, usage: 0x80 | 0x8 | 0x4 });
-  const read = device.createBuffer({ size: inputs.byteLength, usage: 0x1 | 0x8 });
-  device.queue.writeBuffer(buffer, 0, inputs as Uint32Array<ArrayBuffer>);
-  const encoder = device.createCommandEncoder();
-  const pass = encoder.beginComputePass();
-  pass.setPipeline(pipeline);
-  pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer } }] }));
-  pass.dispatchWorkgroups(Math.ceil(inputs.length / 4 / 64));
-  pass.end();
-  encoder.copyBufferToBuffer(buffer, 0, read, 0, inputs.byteLength);
-  device.queue.submit([encoder.finish()]);
-  await read.mapAsync(1);
-  const out = new Uint32Array(read.getMappedRange().slice(0));
-  read.unmap();
-  buffer.destroy();
-  read.destroy();
-  return out;
+  return runCompute(gpu.device, { code, label: 'boundary test', data: inputs, workgroups: Math.ceil(inputs.length / 4 / 64) });
 }
 
 test('xoshiro128p: cells on both sides of the circle decided as insideXoshiro decides them', async () => {

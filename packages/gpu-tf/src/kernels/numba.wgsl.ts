@@ -1,6 +1,74 @@
+import { streamMatricesWgsl } from './streamMatrices.wgsl.js';
+
 /**
- * WGSL for the seed's GPU generator, numba.cuda.random's xoroshiro128+ (rotl 55, shift 14, rotl 36), its
- * float32 draw and the seed's float32 inside rule. The one source every kernel drawing numba points includes.
+ * The random-stream module for numba.cuda.random's xoroshiro128+ (rotl 55, shift 14, rotl 36): seeded,
+ * launch-independent streams for any WGSL kernel, equal bit for bit to @pi/core's `randomStream('numba', …)`
+ * and to numba's own per-thread streams (thread i = stream i).
+ *
+ * - `numbaSeed(seed: vec2<u32>) -> vec4<u32>`: numba's `init_xoroshiro128p_state` (SplitMix64, s0 = s1);
+ * - `numbaStreamStart(seed, stream: vec2<u32>) -> vec4<u32>`: stream k's start (k · 2^64 steps in), what
+ *   numba's `create_xoroshiro128p_states` computes on the host one thread after another;
+ * - `streamAdvance(state, m: vec2<u32>) -> vec4<u32>`: m steps further, as if drawn;
+ * - `numbaNext(&state) -> vec2<u32>`: the next 64-bit output s0 + s1 as (low, high);
+ * - `numbaNextU32(&state) -> u32`: its high 32 bits;
+ * - `numbaUniformF32(&state) -> f32`: `xoroshiro128p_uniform_float32`, float32((x >> 11) · 2^-53)
+ *   rounded to nearest even (the device's default rounding), exactly, in [0, 1].
+ *
+ * Bind `streamMatrices('numba')` (256 KiB) at `@group(1) @binding(0)`. State: `vec4<u32>` = [s0 lo, s0 hi,
+ * s1 lo, s1 hi] as in @pi/core. WGSL has no 64-bit integers: adds, rotations and shifts are on u32 pairs.
+ */
+export const numbaStreamsWgsl = /* wgsl */ `${streamMatricesWgsl}
+// One step; returns the output s0 + s1 as (lo, hi).
+fn numbaNext(s: ptr<function, vec4<u32>>) -> vec2<u32> {
+  let s0 = (*s).xy;
+  let s1 = (*s).zw;
+  let lo = s0.x + s1.x;
+  let out = vec2<u32>(lo, s0.y + s1.y + select(0u, 1u, lo < s0.x));
+  let t = s1 ^ s0;
+  // rotl(s0, 55) = rotr(s0, 9); t << 14; rotl(t, 36) = swap halves then rotl 4.
+  let r55 = vec2<u32>((s0.x >> 9u) | (s0.y << 23u), (s0.y >> 9u) | (s0.x << 23u));
+  let sh14 = vec2<u32>(t.x << 14u, (t.y << 14u) | (t.x >> 18u));
+  let n0 = r55 ^ t ^ sh14;
+  let n1 = vec2<u32>((t.y << 4u) | (t.x >> 28u), (t.x << 4u) | (t.y >> 28u));
+  *s = vec4<u32>(n0, n1);
+  return out;
+}
+
+fn numbaSeed(seed: vec2<u32>) -> vec4<u32> {
+  var x = seed;
+  let z = splitmix64Next(&x);
+  return vec4<u32>(z, z);
+}
+
+fn numbaStreamStart(seed: vec2<u32>, stream: vec2<u32>) -> vec4<u32> {
+  return streamJump(numbaSeed(seed), stream);
+}
+
+fn numbaNextU32(s: ptr<function, vec4<u32>>) -> u32 {
+  return numbaNext(s).y;
+}
+
+// For v = x >> 11 at least 2^31 the draw is the sum of two exact f32 parts (see numbaDraw); below, v fits
+// 31 bits and (v >> 8) · 2^8 + (v & 255) is again two exact parts whose one rounded add is f32(v).
+fn numbaUniformF32(s: ptr<function, vec4<u32>>) -> f32 {
+  let out = numbaNext(s);
+  let v = (out.y << 21u) | (out.x >> 11u);
+  let small = (f32(v >> 8u) * 256.0 + f32(v & 0xffu)) * 1.1102230246251565e-16;
+  return select(numbaDraw(out), small, out.y < 0x400u);
+}
+// float32(v · 2^-53) for the 53-bit v = out >> 11 of a raw output (lo, hi), rounded to nearest even, when
+// v ≥ 2^31 (the draw is at least 2^-22); below that, some value of at most 2^-22, which decides the same.
+fn numbaDraw(out: vec2<u32>) -> f32 {
+  // (v >> 29) · 2^-24 plus ((v >> 6) & (2^23 - 1), with the 6 bits below as a sticky bit) · 2^-47.
+  let low = ((out.y & 0xffu) << 15u) | (out.x >> 17u) | select(0u, 1u, (out.x & 0x1f800u) != 0u);
+  return f32(out.y >> 8u) * 5.9604644775390625e-8 + f32(low) * 7.105427357601002e-15;
+}
+
+`;
+
+/**
+ * WGSL for the seed's GPU points: the numba random-stream module above, its fast float32 draw and the seed's
+ * float32 inside rule. The one source every kernel drawing numba points includes.
  *
  * State: `vec4<u32>` = [s0 lo, s0 hi, s1 lo, s1 hi] as in @pi/core. WGSL has no 64-bit integers: adds,
  * rotations and shifts are written on u32 pairs.
@@ -28,31 +96,7 @@
  * adapter (SwiftShader) runs every branch of a lane group, so a rarely-taken exact branch still cost
  * every point there.
  */
-export const numbaWgsl = /* wgsl */ `
-// One step; returns the output s0 + s1 as (lo, hi).
-fn numbaNext(s: ptr<function, vec4<u32>>) -> vec2<u32> {
-  let s0 = (*s).xy;
-  let s1 = (*s).zw;
-  let lo = s0.x + s1.x;
-  let out = vec2<u32>(lo, s0.y + s1.y + select(0u, 1u, lo < s0.x));
-  let t = s1 ^ s0;
-  // rotl(s0, 55) = rotr(s0, 9); t << 14; rotl(t, 36) = swap halves then rotl 4.
-  let r55 = vec2<u32>((s0.x >> 9u) | (s0.y << 23u), (s0.y >> 9u) | (s0.x << 23u));
-  let sh14 = vec2<u32>(t.x << 14u, (t.y << 14u) | (t.x >> 18u));
-  let n0 = r55 ^ t ^ sh14;
-  let n1 = vec2<u32>((t.y << 4u) | (t.x >> 28u), (t.x << 4u) | (t.y >> 28u));
-  *s = vec4<u32>(n0, n1);
-  return out;
-}
-
-// float32(v · 2^-53) for the 53-bit v = out >> 11 of a raw output (lo, hi), rounded to nearest even, when
-// v ≥ 2^31 (the draw is at least 2^-22); below that, some value of at most 2^-22, which decides the same.
-fn numbaDraw(out: vec2<u32>) -> f32 {
-  // (v >> 29) · 2^-24 plus ((v >> 6) & (2^23 - 1), with the 6 bits below as a sticky bit) · 2^-47.
-  let low = ((out.y & 0xffu) << 15u) | (out.x >> 17u) | select(0u, 1u, (out.x & 0x1f800u) != 0u);
-  return f32(out.y >> 8u) * 5.9604644775390625e-8 + f32(low) * 7.105427357601002e-15;
-}
-
+export const numbaWgsl = /* wgsl */ `${numbaStreamsWgsl}
 // f32(x·x) rounded to nearest even for a draw x (0 or at least 2^-47), whatever way the multiply rounds.
 fn numbaSquareF32(x: f32) -> f32 {
   // The product is read as bits, so it cannot be fused into an add; it is within one ulp of x².

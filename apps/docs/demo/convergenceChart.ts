@@ -29,7 +29,10 @@ export function chartPaths(points: readonly ConvergencePoint[], total: number, b
   const plotHeight = box.height - box.bottom;
   let spread = 0.001;
   points.forEach((p, i) => {
-    const reach = Math.max(Math.abs(p.pi - Math.PI), i === 0 && points.length > 2 ? 0 : Math.max(Math.PI - p.ci.lower, p.ci.upper - Math.PI));
+    const reach = Math.max(
+      Math.abs(p.pi - Math.PI),
+      i === 0 && points.length > 2 ? 0 : Math.max(Math.PI - p.ci.lower, p.ci.upper - Math.PI),
+    );
     if (Number.isFinite(reach)) spread = Math.max(spread, reach);
   });
   spread *= 1.15;

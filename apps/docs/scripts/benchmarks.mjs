@@ -71,7 +71,16 @@ export function parseBenchMarkdown(text) {
       if (i < 0) throw new Error(`BENCHMARKS.md, section ${heading[1]}: no "${name}" column`);
       return i;
     };
-    const [cold, warm, rate, pi, vsBaseline, note, peer, vsPeer] = ['cold', 'warm', 'samples/s', 'π̂', 'vs baseline', 'note', 'numba (warm)', 'vs numba'].map(col);
+    const [cold, warm, rate, pi, vsBaseline, note, peer, vsPeer] = [
+      'cold',
+      'warm',
+      'samples/s',
+      'π̂',
+      'vs baseline',
+      'note',
+      'numba (warm)',
+      'vs numba',
+    ].map(col);
     const rows = lines.slice(2).map((line) => {
       const c = cellsOf(line);
       const baseline = c[0].endsWith(' (baseline)');

@@ -61,7 +61,13 @@ export function speedupChart(report) {
           encoding: {
             y: { field: 'row', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
             yOffset: { field: 'against' },
-            x: { field: 'times', type: 'quantitative', scale: { type: 'log', domain }, title: 'times faster (1× = as fast)', axis: { format: '~g' } },
+            x: {
+              field: 'times',
+              type: 'quantitative',
+              scale: { type: 'log', domain },
+              title: 'times faster (1× = as fast)',
+              axis: { format: '~g' },
+            },
             x2: { datum: 1 },
             color: { field: 'against', type: 'nominal', title: null, legend: { orient: 'top', labelLimit: 300 } },
           },
@@ -118,7 +124,8 @@ export function cpuVsGpuSvg() {
   const width = 680;
   const height = 300;
   const parts = [];
-  const rect = (x, y, w, h, fill, extra = '') => parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="3" fill="${fill}" ${extra}/>`);
+  const rect = (x, y, w, h, fill, extra = '') =>
+    parts.push(`<rect x="${x}" y="${y}" width="${w}" height="${h}" rx="3" fill="${fill}" ${extra}/>`);
   const text = (x, y, s, extra = '') => parts.push(`<text x="${x}" y="${y}" ${extra}>${s}</text>`);
   // CPU: 2 × 4 big cores.
   text(20, 28, 'CPU: a few large cores', 'font-weight="bold"');

@@ -197,11 +197,17 @@ function generateBenchmarks() {
     ':::',
     '',
     'Each table: the warm time (the median of the calls after the first) with the cold time (the first',
-    'call) in brackets, warm samples per second, how many times faster than the experiment\'s baseline',
+    "call) in brackets, warm samples per second, how many times faster than the experiment's baseline",
     "row, and numba's warm time for the lecture's version of the row with how many times faster pi was.",
     '',
     ...(report.status === 'aborted' ? ['**The run was interrupted: the tables hold the rows completed before it stopped.**', ''] : []),
-    ...report.experiments.flatMap((e) => [`### ${e.id}. ${e.title}`, '', `${e.size}: the lecture's ${e.seedCell}.`, '', experimentSection(e, m)]),
+    ...report.experiments.flatMap((e) => [
+      `### ${e.id}. ${e.title}`,
+      '',
+      `${e.size}: the lecture's ${e.seedCell}.`,
+      '',
+      experimentSection(e, m),
+    ]),
   ].join('\n');
   writeFileSync(join(dir, 'benchmarks.md'), text);
   console.log('benchmarks: from BENCHMARKS.md');

@@ -64,7 +64,8 @@ function overflowing(page: Page): Promise<string[]> {
     }
     for (const img of doc.querySelectorAll('img, svg')) {
       const box = img.getBoundingClientRect();
-      if (box.width > 0 && box.right > column.right + 1) found.push(`${img.tagName.toLowerCase()} ${img.getAttribute('src') ?? ''}: ${Math.round(box.width)} px`);
+      if (box.width > 0 && box.right > column.right + 1)
+        found.push(`${img.tagName.toLowerCase()} ${img.getAttribute('src') ?? ''}: ${Math.round(box.width)} px`);
     }
     return found;
   });
@@ -105,10 +106,12 @@ describe('layout', () => {
           wide: wide.map((t) => ({ overflow: getComputedStyle(t).overflowX, cue: getComputedStyle(t).backgroundImage })),
         };
       });
-      if (report.pageWidth > report.viewport + 1) problems.push(`${path}: the page is ${report.pageWidth} px wide on a ${report.viewport} px screen`);
+      if (report.pageWidth > report.viewport + 1)
+        problems.push(`${path}: the page is ${report.pageWidth} px wide on a ${report.viewport} px screen`);
       for (const table of report.wide) {
         scrolling++;
-        if (table.overflow !== 'auto' && table.overflow !== 'scroll') problems.push(`${path}: a wide table does not scroll (overflow-x ${table.overflow})`);
+        if (table.overflow !== 'auto' && table.overflow !== 'scroll')
+          problems.push(`${path}: a wide table does not scroll (overflow-x ${table.overflow})`);
         if (!table.cue.includes('gradient')) problems.push(`${path}: a wide table scrolls without a visible cue`);
       }
     }

@@ -230,7 +230,9 @@ describe('the live demo', () => {
   });
 
   it('a backend that is not available says why and cannot be run', async () => {
-    const off = Object.entries(available).filter(([, on]) => !on).map(([name]) => name);
+    const off = Object.entries(available)
+      .filter(([, on]) => !on)
+      .map(([name]) => name);
     for (const name of off) {
       await page.locator(`[data-test="backend-${name}"]`).check();
       expect(await page.locator('[data-test="backend-detail"]').innerText()).toContain('Cannot run here');

@@ -29,9 +29,13 @@ afterEach(() => vi.restoreAllMocks());
 
 describe('snippets', () => {
   it('every snippet is included by some page, and every included snippet exists', () => {
-    const pages = markdownFiles(docsRoot).map((f) => readFileSync(f, 'utf8')).join('\n');
+    const pages = markdownFiles(docsRoot)
+      .map((f) => readFileSync(f, 'utf8'))
+      .join('\n');
     const included = new Set([...pages.matchAll(/<<< @\/snippets\/([\w-]+)\.ts/g)].map((m) => m[1]!));
-    const files = readdirSync(`${docsRoot}snippets`).filter((f) => f.endsWith('.ts')).map((f) => f.replace(/\.ts$/, ''));
+    const files = readdirSync(`${docsRoot}snippets`)
+      .filter((f) => f.endsWith('.ts'))
+      .map((f) => f.replace(/\.ts$/, ''));
     expect([...included].sort()).toEqual(files.sort());
   });
 
@@ -179,7 +183,9 @@ describe('command lines on the pages', () => {
   });
 
   it('the cheap ones run and exit 0', async () => {
-    const cheap = lines.filter(({ argv }) => argv[0] === 'info' || argv[0] === '--help' || (argv[0] === 'estimate' && !argv.includes('1e8')));
+    const cheap = lines.filter(
+      ({ argv }) => argv[0] === 'info' || argv[0] === '--help' || (argv[0] === 'estimate' && !argv.includes('1e8')),
+    );
     expect(cheap.length).toBeGreaterThan(2);
     for (const { page, argv } of cheap) {
       const io = memoryIo();

@@ -27,7 +27,11 @@ export function renderTable(columns: readonly TableColumn[], rows: readonly (rea
   if (flexible !== undefined && total() > width) {
     widths.set(flexible, Math.max(12, widths.get(flexible)! - (total() - width)));
   }
-  const line = (cells: readonly string[]) => kept.map((i) => pad(cells[i] ?? '', widths.get(i)!, columns[i]!.align)).join(' '.repeat(gap)).trimEnd();
+  const line = (cells: readonly string[]) =>
+    kept
+      .map((i) => pad(cells[i] ?? '', widths.get(i)!, columns[i]!.align))
+      .join(' '.repeat(gap))
+      .trimEnd();
   const out = [line(columns.map((c) => c.header))];
   for (const row of rows) {
     const wrapped = flexible === undefined ? [row[flexible ?? 0] ?? ''] : wrapText(row[flexible] ?? '', widths.get(flexible)!);

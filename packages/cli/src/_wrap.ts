@@ -1,6 +1,6 @@
 /** Display width of a string: ANSI styles take no room. */
 export function displayWidth(text: string): number {
-  // eslint-disable-next-line no-control-regex
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the escape character starts the ANSI colour codes stripped here
   return [...text.replace(/\u001b\[[0-9;]*m/g, '')].length;
 }
 

@@ -13,7 +13,14 @@ import type { CaseReport } from '../test/conformance.js';
 // Chromium, with WebGPU on SwiftShader. Needs the packages built first (turbo's test task depends on build).
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless=new', '--no-sandbox', '--enable-unsafe-webgpu', '--use-angle=swiftshader', '--enable-features=Vulkan', '--no-first-run'];
+const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--enable-unsafe-webgpu',
+  '--use-angle=swiftshader',
+  '--enable-features=Vulkan',
+  '--no-first-run',
+];
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'pi-conformance-browser-'));
 let builder: BuildContext;

@@ -50,7 +50,13 @@ export function groupSummary(estimates: readonly number[]): { count: number; min
  */
 export function resultJson(result: PiResult, target: { for: 'print' | 'file' } = { for: 'file' }): Record<string, unknown> {
   const run = result.shard === undefined ? {} : { runId: runIdentity(result) };
-  const json: Record<string, unknown> = { schemaVersion: SCHEMA_VERSION, ...run, ...result, error: result.pi - Math.PI, checksum: resultChecksum(result) };
+  const json: Record<string, unknown> = {
+    schemaVersion: SCHEMA_VERSION,
+    ...run,
+    ...result,
+    error: result.pi - Math.PI,
+    checksum: resultChecksum(result),
+  };
   const groups = result.groupEstimates;
   if (groups !== undefined && groups.length > GROUPS_INLINE_LIMIT) {
     delete json['groupEstimates'];

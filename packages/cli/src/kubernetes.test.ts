@@ -55,15 +55,25 @@ describe('the Kubernetes Indexed Job recipe, run as local pods', () => {
     expect(pi).toBe('pi');
     const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(SLURM_|JOB_COMPLETION_INDEX$|PI_)/.test(k)));
     const pod = (index: number) =>
-      spawn(process.execPath, [bin, ...shardArgs], { env: { ...env, JOB_COMPLETION_INDEX: String(index), PI_SHARD_COUNT: shardCount }, stdio: 'ignore' });
+      spawn(process.execPath, [bin, ...shardArgs], {
+        env: { ...env, JOB_COMPLETION_INDEX: String(index), PI_SHARD_COUNT: shardCount },
+        stdio: 'ignore',
+      });
     const ended = (child: ReturnType<typeof spawn>) => new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
     // Pod 3 is deleted mid-run (SIGKILL, as after the grace period) and its index retried: the new pod
     // resumes from the checkpoint.
     const victim = pod(3);
     const checkpoint = join(dir, 'parts', 'run-1', 'checkpoints', `shard-3-of-${completions}.json`);
-    const others = Array.from({ length: completions }, (_, index) => index).filter((i) => i !== 3).map((i) => ended(pod(i)));
+    const others = Array.from({ length: completions }, (_, index) => index)
+      .filter((i) => i !== 3)
+      .map((i) => ended(pod(i)));
     const deadline = Date.now() + 60_000;
-    while (!(await readFile(checkpoint, 'utf8').then((t) => JSON.parse(t).samples > 0, () => false))) {
+    while (
+      !(await readFile(checkpoint, 'utf8').then(
+        (t) => JSON.parse(t).samples > 0,
+        () => false,
+      ))
+    ) {
       if (Date.now() > deadline) throw new Error('pod 3 wrote no checkpoint within 60 s');
       await new Promise((r) => setTimeout(r, 20));
     }
@@ -82,7 +92,9 @@ describe('the Kubernetes Indexed Job recipe, run as local pods', () => {
     const merged = JSON.parse(await readFile(join(dir, 'parts', 'run-1.merged.json'), 'utf8'));
     const seed = /^--seed=(\d+)$/m.exec(shardArgs.join('\n'))![1]!;
     // The single run, on the fastest CPU backend (every backend counts the same).
-    const whole = JSON.parse((await exec(process.execPath, [bin, 'estimate', '-b', 'simd', '--samples', samples, '--seed', seed, '--json'], { env })).stdout);
+    const whole = JSON.parse(
+      (await exec(process.execPath, [bin, 'estimate', '-b', 'simd', '--samples', samples, '--seed', seed, '--json'], { env })).stdout,
+    );
     expect(merged.inside).toBe(whole.inside);
     expect(merged.details.shards).toBe(completions);
   }, 240_000);

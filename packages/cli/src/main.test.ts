@@ -18,8 +18,22 @@ describe('pi estimate', () => {
     expect(JSON.parse(b.out).inside).toBe(ra.inside);
     expect(Object.keys(ra).sort()).toEqual(
       [
-        'schemaVersion', 'pi', 'inside', 'samples', 'standardError', 'ci', 'seconds', 'samplesPerSecond', 'backend',
-        'generator', 'seed', 'plan', 'reproducible', 'status', 'error', 'checksum',
+        'schemaVersion',
+        'pi',
+        'inside',
+        'samples',
+        'standardError',
+        'ci',
+        'seconds',
+        'samplesPerSecond',
+        'backend',
+        'generator',
+        'seed',
+        'plan',
+        'reproducible',
+        'status',
+        'error',
+        'checksum',
       ].sort(),
     );
     expect(ra).toMatchObject({ schemaVersion: 1, samples: 2e7, backend: 'loop', generator: 'xoshiro128p', seed: 1, status: 'completed' });

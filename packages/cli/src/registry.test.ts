@@ -15,7 +15,11 @@ const onlyXoshiro: BackendDescriptor = {
   occupiesThread: true,
   options: [],
   probe: async () => ({ available: true, detail: 'a test backend' }),
-  create: async () => ({ name: 'only-xoshiro', reproducible: true, run: async (options) => ({ ...(await loop.run(options)), backend: 'only-xoshiro' }) }),
+  create: async () => ({
+    name: 'only-xoshiro',
+    reproducible: true,
+    run: async (options) => ({ ...(await loop.run(options)), backend: 'only-xoshiro' }),
+  }),
 };
 registry.register(onlyXoshiro);
 

@@ -142,13 +142,21 @@ describe.skipIf(skipReason !== undefined)(`a real single-node Slurm${skipReason 
       const jobLogs = await readdir(work).then((names) =>
         Promise.all(names.filter((n) => n.endsWith('.log')).map(async (n) => `--- ${n}\n${await readFile(join(work, n), 'utf8')}`)),
       );
-      const queue = await slurm('squeue', ['-o', '%i %T %r']).then((r) => r.stdout, (e: Error) => e.message);
+      const queue = await slurm('squeue', ['-o', '%i %T %r']).then(
+        (r) => r.stdout,
+        (e: Error) => e.message,
+      );
       throw new Error(`sbatch failed: ${error.message}\n--- squeue\n${queue}\n${jobLogs.join('\n')}\n${await logs()}`);
     });
-    expect((await readdir(parts)).filter((n) => n.endsWith('.json')).sort()).toEqual(['shard-0-of-3.json', 'shard-1-of-3.json', 'shard-2-of-3.json']);
+    expect((await readdir(parts)).filter((n) => n.endsWith('.json')).sort()).toEqual([
+      'shard-0-of-3.json',
+      'shard-1-of-3.json',
+      'shard-2-of-3.json',
+    ]);
     const merged = JSON.parse((await exec(process.execPath, [bin, 'merge', parts, '--json'])).stdout);
     const whole = JSON.parse((await exec(process.execPath, [bin, 'estimate', ...plan, '--json', '--shard', 'off'])).stdout);
-    for (const key of ['inside', 'samples', 'pi', 'standardError', 'ci', 'plan', 'generator', 'seed']) expect(merged[key]).toEqual(whole[key]);
+    for (const key of ['inside', 'samples', 'pi', 'standardError', 'ci', 'plan', 'generator', 'seed'])
+      expect(merged[key]).toEqual(whole[key]);
     expect(merged.details.shards).toBe(3);
   }, 120_000);
 
@@ -170,19 +178,26 @@ describe.skipIf(skipReason !== undefined)(`a real single-node Slurm${skipReason 
     const final = join(parts, 'shard-0-of-2.json');
     await waitFor(
       'both tasks completing',
-      async () => (await readJson(final))['status'] === 'completed' && (await readJson(join(parts, 'shard-1-of-2.json')))['status'] === 'completed',
+      async () =>
+        (await readJson(final))['status'] === 'completed' && (await readJson(join(parts, 'shard-1-of-2.json')))['status'] === 'completed',
       240,
     ).catch(async (error: Error) => {
       const jobLogs = await readdir(work).then((names) =>
         Promise.all(names.filter((n) => n.endsWith('.log')).map(async (n) => `--- ${n}\n${await readFile(join(work, n), 'utf8')}`)),
       );
-      const queue = await slurm('squeue', ['-o', '%i %T %r']).then((r) => r.stdout, (e: Error) => e.message);
+      const queue = await slurm('squeue', ['-o', '%i %T %r']).then(
+        (r) => r.stdout,
+        (e: Error) => e.message,
+      );
       throw new Error(`${error.message}\n--- squeue\n${queue}\n${jobLogs.join('\n')}\n${await logs()}`);
     });
     const shard0 = await readJson(final);
     expect((shard0['details'] as { resumedSamples?: number }).resumedSamples).toBeGreaterThan(0);
     const merged = JSON.parse((await exec(process.execPath, [bin, 'merge', parts, '--json'])).stdout);
-    const whole = JSON.parse((await exec(process.execPath, [bin, 'estimate', '-b', 'simd', '--samples', samples, '--seed', '8', '--json', '--shard', 'off'])).stdout);
+    const whole = JSON.parse(
+      (await exec(process.execPath, [bin, 'estimate', '-b', 'simd', '--samples', samples, '--seed', '8', '--json', '--shard', 'off']))
+        .stdout,
+    );
     for (const key of ['inside', 'samples', 'pi', 'plan', 'seed']) expect(merged[key]).toEqual(whole[key]);
   }, 360_000);
 });

@@ -53,7 +53,7 @@ describe('output fits the terminal', () => {
     expect(tooWide(frames, 80)).toEqual([]);
   }, 60_000);
 
-  it('80 columns: a shard\'s result, whose lines are the longest pi estimate prints', async () => {
+  it("80 columns: a shard's result, whose lines are the longest pi estimate prints", async () => {
     const { text, frames } = await inTerminal(80, ['estimate', '--samples', '5e6', '--seed', '1', '--shard', '2/8']);
     expect(frames.join(' ')).toMatch(/combine every shard\s+with pi merge/);
     expect(tooWide(frames, 80)).toEqual([]);
@@ -85,6 +85,8 @@ describe('the pi binary on a mistyped option', () => {
       stderr: string;
     };
     expect(error.code).toBe(2);
-    expect(error.stderr).toBe('pi estimate: error: --sampels: unknown option for "pi estimate"; did you mean --samples? see pi estimate --help\n');
+    expect(error.stderr).toBe(
+      'pi estimate: error: --sampels: unknown option for "pi estimate"; did you mean --samples? see pi estimate --help\n',
+    );
   });
 });

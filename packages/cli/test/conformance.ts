@@ -72,7 +72,9 @@ export function variants(descriptor: BackendDescriptor): Variant[] {
   for (const option of descriptor.options) {
     const { values } = option;
     const each =
-      values.kind === 'choice' ? values.choices : [values.min, 2, 3, 7].filter((v, i, all) => v >= values.min && v <= values.max && all.indexOf(v) === i);
+      values.kind === 'choice'
+        ? values.choices
+        : [values.min, 2, 3, 7].filter((v, i, all) => v >= values.min && v <= values.max && all.indexOf(v) === i);
     for (const value of each) out.push({ label: `${option.name} ${value}`, options: { [option.name]: value } });
   }
   return out;
@@ -106,12 +108,18 @@ function withinFourStandardErrors(result: PiResult, reference: PiResult, problem
   }
 }
 
-async function runCase(estimator: Estimator, descriptor: BackendDescriptor, reference: Estimator, testCase: ConformanceCase): Promise<string[]> {
+async function runCase(
+  estimator: Estimator,
+  descriptor: BackendDescriptor,
+  reference: Estimator,
+  testCase: ConformanceCase,
+): Promise<string[]> {
   const problems: string[] = [];
   const resolved = resolveEstimateOptions(testCase.options);
   if (testCase.kind === 'already-aborted') {
     const r = await estimator.run({ ...resolved, signal: AbortSignal.abort() });
-    if (r.status !== 'aborted' || r.samples !== 0 || r.inside !== 0) problems.push(`expected an empty aborted result, got ${describeResult(r)}`);
+    if (r.status !== 'aborted' || r.samples !== 0 || r.inside !== 0)
+      problems.push(`expected an empty aborted result, got ${describeResult(r)}`);
     return problems;
   }
   if (testCase.kind === 'abort') {
@@ -141,7 +149,8 @@ async function runCase(estimator: Estimator, descriptor: BackendDescriptor, refe
     if (r.samples % BLOCK_SIZE !== 0) problems.push(`${r.samples} samples after an abort: not whole blocks`);
     if (descriptor.reproducible && r.samples > 0) {
       const prefix = await reference.run(resolveEstimateOptions({ ...testCase.options, samples: r.samples }));
-      if (prefix.inside !== r.inside) problems.push(`aborted with ${r.inside} inside; loop counts ${prefix.inside} on those ${r.samples} points`);
+      if (prefix.inside !== r.inside)
+        problems.push(`aborted with ${r.inside} inside; loop counts ${prefix.inside} on those ${r.samples} points`);
     }
     return problems;
   }
@@ -183,8 +192,12 @@ export async function checkVariant(
       try {
         reports.push({ name: testCase.name, problems: await runCase(estimator, descriptor, reference, testCase) });
       } catch (error) {
-        if (reports.length === 0 && isPiError(error) && error.code === 'BACKEND_UNAVAILABLE') return { unavailable: error.message, reports: [] };
-        reports.push({ name: testCase.name, problems: [`threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`] });
+        if (reports.length === 0 && isPiError(error) && error.code === 'BACKEND_UNAVAILABLE')
+          return { unavailable: error.message, reports: [] };
+        reports.push({
+          name: testCase.name,
+          problems: [`threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`],
+        });
       }
     }
   } finally {

@@ -32,7 +32,14 @@ export function summarizeTimes(coldSeconds: number, warmSeconds: readonly number
   const warm = median(warmSeconds);
   const min = Math.min(...warmSeconds);
   const max = Math.max(...warmSeconds);
-  return { coldSeconds, warmSeconds: warm, warmRuns: warmSeconds.length, warmMinSeconds: min, warmMaxSeconds: max, spread: (max - min) / warm };
+  return {
+    coldSeconds,
+    warmSeconds: warm,
+    warmRuns: warmSeconds.length,
+    warmMinSeconds: min,
+    warmMaxSeconds: max,
+    spread: (max - min) / warm,
+  };
 }
 
 /** How many times faster `seconds` is than `baselineSeconds` (warm medians, measured in one run). */
@@ -80,7 +87,11 @@ export async function timeColdWarm<Value>(
   const warm: TimedCall<Value>[] = [];
   if (options.stopped?.(cold.value) === true) return { cold, warm };
   let total = 0;
-  while (options.signal?.aborted !== true && warm.length < maxRuns && (warm.length < options.runs || total < (options.minWarmSeconds ?? 0))) {
+  while (
+    options.signal?.aborted !== true &&
+    warm.length < maxRuns &&
+    (warm.length < options.runs || total < (options.minWarmSeconds ?? 0))
+  ) {
     const next = await timed();
     if (options.stopped?.(next.value) === true) break;
     warm.push(next);

@@ -82,7 +82,9 @@ describe('mergeShardResults', () => {
 
   it('refuses a missing shard, naming it', () => {
     const [a, , c] = three();
-    expect(() => mergeShardResults([a!, c!], { labels })).toThrow(/^shard 1\/3 of xoshiro128p seed 5, 300,000 samples, 3 shards is missing \(2 of 3 given\)$/);
+    expect(() => mergeShardResults([a!, c!], { labels })).toThrow(
+      /^shard 1\/3 of xoshiro128p seed 5, 300,000 samples, 3 shards is missing \(2 of 3 given\)$/,
+    );
   });
 
   it('refuses a duplicate shard, naming both inputs', () => {
@@ -107,8 +109,12 @@ describe('mergeShardResults', () => {
       'b.json: shard 1/3 was aborted before it finished; resume it from this file (its counts are a prefix of its streams) or run that shard again',
     );
     expect(() => mergeShardResults([countShard(plan, 5)], { labels })).toThrow(/a\.json: is not a shard partial/);
-    expect(() => mergeShardResults([a!, { ...b!, samples: b!.samples + 1 }, c!], { labels })).toThrow(/b\.json: samples 131073 is not the 131072 points of shard 1\/3/);
-    expect(() => mergeShardResults([a!, { ...b!, inside: b!.samples + 1 }, c!], { labels })).toThrow(/b\.json: inside 131073 is not an integer in \[0, 131072\]/);
+    expect(() => mergeShardResults([a!, { ...b!, samples: b!.samples + 1 }, c!], { labels })).toThrow(
+      /b\.json: samples 131073 is not the 131072 points of shard 1\/3/,
+    );
+    expect(() => mergeShardResults([a!, { ...b!, inside: b!.samples + 1 }, c!], { labels })).toThrow(
+      /b\.json: inside 131073 is not an integer in \[0, 131072\]/,
+    );
     expect(() => mergeShardResults([a!, { ...b!, shard: { ...b!.shard!, firstStream: 0 } }, c!], { labels })).toThrow(
       /b\.json: shard 1\/3 claims streams 0\+/,
     );
@@ -150,7 +156,11 @@ describe('checksums', () => {
     const plan = groupsPlan(1000, 6);
     const parts = shards(plan, 5, 3).map(withChecksum);
     expect(mergeShardResults(parts).inside).toBe(countShard(plan, 5).inside);
-    const edited = { ...parts[1]!, inside: parts[1]!.inside + 1, groupCounts: [parts[1]!.groupCounts![0]! + 1, ...parts[1]!.groupCounts!.slice(1)] };
+    const edited = {
+      ...parts[1]!,
+      inside: parts[1]!.inside + 1,
+      groupCounts: [parts[1]!.groupCounts![0]! + 1, ...parts[1]!.groupCounts!.slice(1)],
+    };
     expect(() => mergeShardResults([parts[0]!, edited, parts[2]!], { labels: ['a', 'b.json', 'c'] })).toThrow(
       /^b\.json: checksum "[0-9a-f]{16}" does not match its counts/,
     );
@@ -183,11 +193,12 @@ describe('resumePointFrom', () => {
     );
     expect(() => resumePointFrom('ck.json', withChecksum(whole), { ...options, shard: undefined })).toThrow(/not sharded/);
     expect(() => resumePointFrom('ck.json', whole, options)).toThrow(/ck\.json: has no checksum/);
-    expect(() => resumePointFrom('ck.json', { ...withChecksum(whole), inside: whole.inside - 1 }, options)).toThrow(/does not match its counts/);
+    expect(() => resumePointFrom('ck.json', { ...withChecksum(whole), inside: whole.inside - 1 }, options)).toThrow(
+      /does not match its counts/,
+    );
     const ragged = { ...whole, status: 'aborted' as const, samples: 65_536 + 5 };
     expect(() => resumePointFrom('ck.json', withChecksum(ragged), options)).toThrow(/not the points of whole streams/);
     const unseeded = { ...whole, reproducible: false };
     expect(() => resumePointFrom('ck.json', withChecksum(unseeded), options)).toThrow(/not reproducible/);
   });
 });
-

@@ -190,7 +190,10 @@ export function checkPartial(
   }
   const run: RunKey = { generator: generator as RunKey['generator'], seed, plan };
   if (value['runId'] !== undefined && value['runId'] !== runIdentity(run)) {
-    throw bad(label, `runId ${describeValue(value['runId'])} does not match its generator, seed and plan (${runIdentity(run)}); the file was edited or damaged`);
+    throw bad(
+      label,
+      `runId ${describeValue(value['runId'])} does not match its generator, seed and plan (${runIdentity(run)}); the file was edited or damaged`,
+    );
   }
   const checksum = value['checksum'];
   if (checksum !== undefined || purpose === 'resume') {

@@ -1,11 +1,5 @@
 /** Stable error codes; the CLI maps them to exit codes. */
-export type PiErrorCode =
-  | 'INVALID_ARGUMENT'
-  | 'BACKEND_UNAVAILABLE'
-  | 'ABORTED'
-  | 'DEVICE_LOST'
-  | 'WORKER_FAILED'
-  | 'RUNTIME_FAILURE';
+export type PiErrorCode = 'INVALID_ARGUMENT' | 'BACKEND_UNAVAILABLE' | 'ABORTED' | 'DEVICE_LOST' | 'WORKER_FAILED' | 'RUNTIME_FAILURE';
 
 /** The one error class of pi. `code` is stable; `message` names the option, the value and what is allowed. */
 export class PiError extends Error {

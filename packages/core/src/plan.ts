@@ -67,8 +67,14 @@ export function describePlan(plan: Plan): string {
 export function checkShard(option: string, shard: unknown): Shard {
   const s = shard as Shard;
   const ok =
-    typeof s === 'object' && s !== null && Number.isInteger(s.count) && s.count >= 1 && s.count < MAX_SAMPLES &&
-    Number.isInteger(s.index) && s.index >= 0 && s.index < s.count;
+    typeof s === 'object' &&
+    s !== null &&
+    Number.isInteger(s.count) &&
+    s.count >= 1 &&
+    s.count < MAX_SAMPLES &&
+    Number.isInteger(s.index) &&
+    s.index >= 0 &&
+    s.index < s.count;
   if (!ok) throw invalidArgument(option, shard, '{ index, count } with integers 0 ≤ index < count');
   return { index: s.index, count: s.count };
 }

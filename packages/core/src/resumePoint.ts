@@ -28,9 +28,13 @@ export function resumePointFrom(label: string, value: unknown, options: Resolved
     throw new PiError('INVALID_ARGUMENT', `${label}: belongs to another run (${theirs}) than this one (${mine})`, { option: label });
   }
   if (!partial.reproducible) {
-    throw new PiError('INVALID_ARGUMENT', `${label}: was counted by ${partial.backend}, which is not reproducible; only reproducible results can be resumed`, {
-      option: label,
-    });
+    throw new PiError(
+      'INVALID_ARGUMENT',
+      `${label}: was counted by ${partial.backend}, which is not reproducible; only reproducible results can be resumed`,
+      {
+        option: label,
+      },
+    );
   }
   return {
     streams: partial.streamsDone,

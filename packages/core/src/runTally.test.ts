@@ -6,7 +6,12 @@ describe('RunTally', () => {
   it('covers its shard, adds complete streams and builds the result', () => {
     const progress: number[] = [];
     const tally = new RunTally(
-      resolveEstimateOptions({ groups: { pointsPerGroup: 10, groups: 6 }, seed: 3, shard: { index: 1, count: 3 }, onProgress: (p) => progress.push(p.samplesDone) }),
+      resolveEstimateOptions({
+        groups: { pointsPerGroup: 10, groups: 6 },
+        seed: 3,
+        shard: { index: 1, count: 3 },
+        onProgress: (p) => progress.push(p.samplesDone),
+      }),
     );
     expect([tally.firstStream, tally.streams, tally.samplesTotal]).toEqual([2, 2, 20]);
     tally.addStreams(2, [7, 9]);

@@ -21,7 +21,13 @@ describe('shardFromEnvironment', () => {
     const base = { SLURM_ARRAY_TASK_MIN: '1', SLURM_ARRAY_TASK_MAX: '8', SLURM_ARRAY_TASK_COUNT: '8' };
     expect(shardFromEnvironment({ ...base, SLURM_ARRAY_TASK_ID: '1' })?.shard).toEqual({ index: 0, count: 8 });
     expect(shardFromEnvironment({ ...base, SLURM_ARRAY_TASK_ID: '8' })?.shard).toEqual({ index: 7, count: 8 });
-    const stepped = { SLURM_ARRAY_TASK_ID: '14', SLURM_ARRAY_TASK_MIN: '10', SLURM_ARRAY_TASK_MAX: '20', SLURM_ARRAY_TASK_STEP: '2', SLURM_ARRAY_TASK_COUNT: '6' };
+    const stepped = {
+      SLURM_ARRAY_TASK_ID: '14',
+      SLURM_ARRAY_TASK_MIN: '10',
+      SLURM_ARRAY_TASK_MAX: '20',
+      SLURM_ARRAY_TASK_STEP: '2',
+      SLURM_ARRAY_TASK_COUNT: '6',
+    };
     expect(shardFromEnvironment(stepped)?.shard).toEqual({ index: 2, count: 6 });
   });
 
@@ -71,7 +77,13 @@ describe('shardFromEnvironment', () => {
   });
 
   it('prefers Slurm when both are set', () => {
-    const env = { JOB_COMPLETION_INDEX: '0', PI_SHARD_COUNT: '2', SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_MIN: '0', SLURM_ARRAY_TASK_COUNT: '2' };
+    const env = {
+      JOB_COMPLETION_INDEX: '0',
+      PI_SHARD_COUNT: '2',
+      SLURM_ARRAY_TASK_ID: '1',
+      SLURM_ARRAY_TASK_MIN: '0',
+      SLURM_ARRAY_TASK_COUNT: '2',
+    };
     expect(shardFromEnvironment(env)?.scheduler).toBe('slurm');
   });
 

@@ -47,7 +47,6 @@ const DEFAULT_REMEDIES: ShardRemedies = {
 /** Environment variable that carries the shard count where the scheduler does not (Kubernetes). */
 export const SHARD_COUNT_VARIABLE = 'PI_SHARD_COUNT';
 
-
 function integerVariable(env: Readonly<Record<string, string | undefined>>, name: string): number | undefined {
   const text = env[name];
   if (text === undefined || text.trim() === '') return undefined;
@@ -107,7 +106,11 @@ export function shardFromEnvironment(
       throw invalidArgument('SLURM_ARRAY_TASK_COUNT', taskCount, `at least 1 task (${detail})`);
     }
     if (taskId < min || (max !== undefined && taskId > max)) {
-      throw invalidArgument('SLURM_ARRAY_TASK_ID', taskId, `a task id in the array's range ${min}..${max ?? '?'} (SLURM_ARRAY_TASK_MIN..MAX)`);
+      throw invalidArgument(
+        'SLURM_ARRAY_TASK_ID',
+        taskId,
+        `a task id in the array's range ${min}..${max ?? '?'} (SLURM_ARRAY_TASK_MIN..MAX)`,
+      );
     }
     const evenlySpaced =
       step >= 1 &&

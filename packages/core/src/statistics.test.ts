@@ -64,7 +64,14 @@ describe('statistics', () => {
   });
 
   it('the Wilson interval is valid at every n: never empty, inside [0, 4], and covers π at n = 1, 2, 3', () => {
-    for (const [inside, samples] of [[1, 1], [0, 1], [2, 2], [1, 2], [3, 3], [2, 3]] as const) {
+    for (const [inside, samples] of [
+      [1, 1],
+      [0, 1],
+      [2, 2],
+      [1, 2],
+      [3, 3],
+      [2, 3],
+    ] as const) {
       const ci = binomialInterval(inside, samples);
       expect(ci.lower).toBeGreaterThanOrEqual(0);
       expect(ci.upper).toBeLessThanOrEqual(4);

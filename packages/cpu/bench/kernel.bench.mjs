@@ -18,5 +18,14 @@ for (const generator of ['xoshiro128p', 'numba']) {
     const used = process.cpuUsage(cpu);
     if (r > 0) rates.push((plan.pointsPerGroup * lanes) / ((used.user + used.system) / 1e6)); // r = 0 warms up
   }
-  console.log(JSON.stringify({ generator, lanes, cpuMedianSamplesPerSecond: Math.round(median(rates)), min: Math.round(Math.min(...rates)), max: Math.round(Math.max(...rates)), runs }));
+  console.log(
+    JSON.stringify({
+      generator,
+      lanes,
+      cpuMedianSamplesPerSecond: Math.round(median(rates)),
+      min: Math.round(Math.min(...rates)),
+      max: Math.round(Math.max(...rates)),
+      runs,
+    }),
+  );
 }

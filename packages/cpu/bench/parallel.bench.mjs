@@ -48,7 +48,9 @@ async function measure(name, generator, plan, once) {
   });
 }
 
-console.log(JSON.stringify({ node: process.version, cores: availableParallelism(), threads, loadAverage: loadavg().map((x) => +x.toFixed(2)) }));
+console.log(
+  JSON.stringify({ node: process.version, cores: availableParallelism(), threads, loadAverage: loadavg().map((x) => +x.toFixed(2)) }),
+);
 
 // Pool start alone: a fresh pool's first one-block run (spawn + module load + WebAssembly compile).
 {
@@ -58,7 +60,12 @@ console.log(JSON.stringify({ node: process.version, cores: availableParallelism(
   const coldMs = performance.now() - t;
   const t2 = performance.now();
   await estimator.run(resolveEstimateOptions({ samples: 65536 * threads }));
-  report({ backend: 'workers', case: 'pool start (one block per thread)', coldMs: +coldMs.toFixed(1), warmMs: +(performance.now() - t2).toFixed(1) });
+  report({
+    backend: 'workers',
+    case: 'pool start (one block per thread)',
+    coldMs: +coldMs.toFixed(1),
+    warmMs: +(performance.now() - t2).toFixed(1),
+  });
   await estimator.dispose();
 }
 
@@ -84,7 +91,8 @@ await measure('simd', 'xoshiro128p', seedGroups, () => estimateSimd(seedGroups))
 }
 
 const find = (backend, generator, plan) =>
-  rows.find((r) => r.backend === backend && r.generator === generator && (plan === undefined || r.plan === plan))?.warmMedianSamplesPerSecond;
+  rows.find((r) => r.backend === backend && r.generator === generator && (plan === undefined || r.plan === plan))
+    ?.warmMedianSamplesPerSecond;
 const workersName = `workers×${threads}`;
 const big = `${samples} samples`;
 const ratios = {
@@ -95,5 +103,11 @@ const ratios = {
 };
 const perCpu = (backend, generator) =>
   rows.find((r) => r.backend === backend && r.generator === generator && r.plan === big)?.warmMedianSamplesPerCpuSecond;
-ratios[`${workersName} / simd per CPU-second (xoshiro128p): parallel efficiency`] = perCpu(workersName, 'xoshiro128p') / perCpu('simd', 'xoshiro128p');
-console.log(JSON.stringify({ ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, +v.toFixed(2)])), loadAverage: loadavg().map((x) => +x.toFixed(2)) }));
+ratios[`${workersName} / simd per CPU-second (xoshiro128p): parallel efficiency`] =
+  perCpu(workersName, 'xoshiro128p') / perCpu('simd', 'xoshiro128p');
+console.log(
+  JSON.stringify({
+    ratios: Object.fromEntries(Object.entries(ratios).map(([k, v]) => [k, +v.toFixed(2)])),
+    loadAverage: loadavg().map((x) => +x.toFixed(2)),
+  }),
+);

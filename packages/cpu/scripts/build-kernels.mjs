@@ -81,7 +81,9 @@ const kernel = (g, form) => {
       ? `Writes a 0/1 indicator (inside ${g.rule}) for each of \`points\` ${g.what} from ${g.state} into \`out\` from \`offset\`; returns how many are 1 and leaves the advanced state, as \`count${g.name}\` does.`
       : `Counts how many of \`points\` ${g.what} fall inside ${g.rule}, starting from ${g.state} and leaving the advanced state there, so a stream can be counted in pieces.`,
   );
-  const signature = indicators ? '(state: Int32Array, points: number, out: Uint8Array, offset = 0): number' : '(state: Int32Array, points: number): number';
+  const signature = indicators
+    ? '(state: Int32Array, points: number, out: Uint8Array, offset = 0): number'
+    : '(state: Int32Array, points: number): number';
   // Adding the comparison as a number keeps the loop branch-free.
   const tally = indicators ? `const hit = +(${g.inside});\n    out[offset + i] = hit;\n    inside += hit;` : `inside += +(${g.inside});`;
   return `${doc}

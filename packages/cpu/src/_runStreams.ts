@@ -1,9 +1,4 @@
-import {
-  StreamCursor,
-  streamPoints,
-  type PiResult,
-  type ResolvedEstimateOptions,
-} from '@pi/core';
+import { StreamCursor, streamPoints, type PiResult, type ResolvedEstimateOptions } from '@pi/core';
 import { RunTally, type RunIdentity } from '@pi/core/internal';
 import type { StreamCounter } from './kernels/streamCounter.js';
 

@@ -1,11 +1,4 @@
-import {
-  insideNumba,
-  insideXoshiro,
-  numbaXoroshiro128pFromState,
-  streamState,
-  xoshiro128pFromState,
-  type GeneratorName,
-} from '@pi/core';
+import { insideNumba, insideXoshiro, numbaXoroshiro128pFromState, streamState, xoshiro128pFromState, type GeneratorName } from '@pi/core';
 import { describe, expect, it } from 'vitest';
 import fixtures from '../../core/test-vectors/numba/fixtures.json' with { type: 'json' };
 import { estimateLoop, loop } from './loop.js';

@@ -10,8 +10,7 @@ import { streamCounters } from './kernels/streamCounter.js';
 export const loop: Estimator = {
   name: 'loop',
   reproducible: true,
-  run: (options) =>
-    runStreams({ backend: 'loop', reproducible: true, counter: streamCounters[options.generator] }, options),
+  run: (options) => runStreams({ backend: 'loop', reproducible: true, counter: streamCounters[options.generator] }, options),
 };
 
 /**

@@ -14,9 +14,7 @@ let counter: Promise<SimdStreamCounter> | undefined;
 /** This thread's SIMD counter, compiled and instantiated once. */
 function simdCounter(): Promise<SimdStreamCounter> {
   if (!simdSupported()) {
-    return Promise.reject(
-      new PiError('BACKEND_UNAVAILABLE', 'simd: this runtime has no WebAssembly SIMD (v128); use --backend loop'),
-    );
+    return Promise.reject(new PiError('BACKEND_UNAVAILABLE', 'simd: this runtime has no WebAssembly SIMD (v128); use --backend loop'));
   }
   counter ??= SimdStreamCounter.create();
   return counter;

@@ -57,9 +57,7 @@ function connect(ready: (port: Port) => void): void {
   });
 }
 
-const counter: Promise<SimdStreamCounter | undefined> = simdSupported()
-  ? SimdStreamCounter.create()
-  : Promise.resolve(undefined);
+const counter: Promise<SimdStreamCounter | undefined> = simdSupported() ? SimdStreamCounter.create() : Promise.resolve(undefined);
 
 /** Counts a task's streams; each stream's count lands at its index in the result. */
 async function count(task: CountTask): Promise<{ counts: Float64Array; kernel: string }> {

@@ -152,7 +152,15 @@ describe('workers: abort, progress, crashes, lifetime', () => {
   test("an exception in the caller's onProgress rejects the run with it, as loop and simd do", async () => {
     const boom = new Error('progress callback failed');
     const error = await pool(2)
-      .run(resolveEstimateOptions({ samples: 2 ** 40, seed: 2, onProgress: () => { throw boom; } }))
+      .run(
+        resolveEstimateOptions({
+          samples: 2 ** 40,
+          seed: 2,
+          onProgress: () => {
+            throw boom;
+          },
+        }),
+      )
       .catch((e: unknown) => e);
     expect(error).toBe(boom);
     const after = await pool(2).run(resolveEstimateOptions({ samples: 3 * BLOCK_SIZE, seed: 2 }));

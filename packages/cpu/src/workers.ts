@@ -351,7 +351,12 @@ class WorkerPool {
     const run = this.current;
     if (run === undefined) return;
     if (reply.type === 'failed') {
-      run.fail(new PiError('WORKER_FAILED', `workers: a worker failed counting streams ${task.first}…${task.first + task.count - 1}: ${reply.message}`));
+      run.fail(
+        new PiError(
+          'WORKER_FAILED',
+          `workers: a worker failed counting streams ${task.first}…${task.first + task.count - 1}: ${reply.message}`,
+        ),
+      );
       return;
     }
     run.counted(task, reply.counts, reply.kernel);
@@ -371,7 +376,12 @@ class WorkerPool {
     for (const slot of [...this.slots]) {
       if (slot.inFlight.size > 0 && now - slot.lastHeard > this.watchdogMs) {
         slot.handle.terminate();
-        this.onDeath(slot, new Error(`worker silent for ${((now - slot.lastHeard) / 1000).toFixed(1)} s, longer than the watchdog's ${this.watchdogMs / 1000} s`));
+        this.onDeath(
+          slot,
+          new Error(
+            `worker silent for ${((now - slot.lastHeard) / 1000).toFixed(1)} s, longer than the watchdog's ${this.watchdogMs / 1000} s`,
+          ),
+        );
       }
     }
   }
@@ -460,7 +470,8 @@ export function createWorkersEstimator(options: WorkersOptions = {}): Estimator 
   checkOptionKeys(options, WORKERS_OPTION_KEYS);
   const threads = options.threads === undefined ? undefined : checkThreads(options.threads);
   const watchdogMs = options.watchdogMs ?? WATCHDOG_MS;
-  if (typeof watchdogMs !== 'number' || !(watchdogMs >= 10)) throw invalidArgument('watchdogMs', watchdogMs, 'a number of milliseconds, at least 10');
+  if (typeof watchdogMs !== 'number' || !(watchdogMs >= 10))
+    throw invalidArgument('watchdogMs', watchdogMs, 'a number of milliseconds, at least 10');
   let pool: WorkerPool | undefined;
   const current = () => (pool ??= new WorkerPool(threads, watchdogMs, options));
   return {
@@ -494,7 +505,9 @@ export const workers = createWorkersEstimator();
 export async function estimateWorkers(options: EstimateOptions & WorkersOptions = {}): Promise<PiResult> {
   const { threads, watchdogMs, crashOnStream, hangOnStream, ...rest } = options;
   const resolved = resolveEstimateOptions(rest);
-  const poolOptions = Object.fromEntries(Object.entries({ threads, watchdogMs, crashOnStream, hangOnStream }).filter(([, v]) => v !== undefined));
+  const poolOptions = Object.fromEntries(
+    Object.entries({ threads, watchdogMs, crashOnStream, hangOnStream }).filter(([, v]) => v !== undefined),
+  );
   const estimator = Object.keys(poolOptions).length === 0 ? workers : createWorkersEstimator(poolOptions as WorkersOptions);
   try {
     return await estimator.run(resolved);

@@ -92,9 +92,12 @@ function xoshiroFunction(name, sets) {
     draw(j, 'y'),
     ...step(j),
     // a in the low 16 bits of each i32 lane, b in the high 16: (r₁ >>> 17) | ((r₂ >>> 1) & 0x7fff0000).
-    set(`d_${j}`, `(i32x4.dot_i16x8_s
+    set(
+      `d_${j}`,
+      `(i32x4.dot_i16x8_s
           (v128.or (i32x4.shr_u ${v(`x_${j}`)} (i32.const 17)) (v128.and (i32x4.shr_u ${v(`y_${j}`)} (i32.const 1)) ${v('highMask')}))
-          (v128.or (i32x4.shr_u ${v(`x_${j}`)} (i32.const 17)) (v128.and (i32x4.shr_u ${v(`y_${j}`)} (i32.const 1)) ${v('highMask')})))`),
+          (v128.or (i32x4.shr_u ${v(`x_${j}`)} (i32.const 17)) (v128.and (i32x4.shr_u ${v(`y_${j}`)} (i32.const 1)) ${v('highMask')})))`,
+    ),
     set(`in_${j}`, `(i32x4.lt_s ${v(`d_${j}`)} ${v('sureInside')})`),
     set(`acc_${j}`, `(i32x4.add ${v(`acc_${j}`)} ${v(`in_${j}`)})`),
     set(`band_${j}`, `(v128.xor ${v(`in_${j}`)} (i32x4.lt_s ${v(`d_${j}`)} ${v('sureOutside')}))`),
@@ -140,8 +143,11 @@ function fixXoshiro(x, y, band) {
           (then
             ${set('fa', odd(x))}
             ${set('fb', odd(y))}
-            ${set('fix', `(i32x4.replace_lane ${i} ${v('fix')}
-              (i32.sub (i32.const 0) (i64.lt_u (i64.add (i64.mul ${v('fa')} ${v('fa')}) (i64.mul ${v('fb')} ${v('fb')})) (i64.const 0x4000000000000))))`)}))`);
+            ${set(
+              'fix',
+              `(i32x4.replace_lane ${i} ${v('fix')}
+              (i32.sub (i32.const 0) (i64.lt_u (i64.add (i64.mul ${v('fa')} ${v('fa')}) (i64.mul ${v('fb')} ${v('fb')})) (i64.const 0x4000000000000))))`,
+            )}))`);
   }
   return `(block (result v128) ${lanes.join('\n          ')} ${v('fix')})`;
 }
@@ -178,7 +184,10 @@ function numbaFunction(name, sets) {
   // s1 ^= s0; s0 = rotl(s0, 55) ^ s1 ^ (s1 << 14); s1 = rotl(s1, 36).
   const step = (s0, s1, t) => [
     set(t, `(v128.xor ${v(s1)} ${v(s0)})`),
-    set(s0, `(v128.xor (v128.xor (v128.or (i64x2.shl ${v(s0)} (i32.const 55)) (i64x2.shr_u ${v(s0)} (i32.const 9))) ${v(t)}) (i64x2.shl ${v(t)} (i32.const 14)))`),
+    set(
+      s0,
+      `(v128.xor (v128.xor (v128.or (i64x2.shl ${v(s0)} (i32.const 55)) (i64x2.shr_u ${v(s0)} (i32.const 9))) ${v(t)}) (i64x2.shl ${v(t)} (i32.const 14)))`,
+    ),
     set(s1, `(v128.or (i64x2.shl ${v(t)} (i32.const 36)) (i64x2.shr_u ${v(t)} (i32.const 28)))`),
   ];
   const shuffle = '0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23';

@@ -78,14 +78,24 @@ const rowsOut = [
   ['cell: fillDataFrame + estimatePi', cell, peer?.cellMs, 'fill_dataframe (df.at) + 4*df.mean'],
 ];
 console.log('');
-console.log(`${'case'.padEnd(54)}${'pi (median)'.padStart(13)}${'cold'.padStart(11)}${'pandas'.padStart(13)}${'ratio'.padStart(8)}  pandas case`);
+console.log(
+  `${'case'.padEnd(54)}${'pi (median)'.padStart(13)}${'cold'.padStart(11)}${'pandas'.padStart(13)}${'ratio'.padStart(8)}  pandas case`,
+);
 for (const [name, r, p, pname] of rowsOut) {
   if (r === null) continue;
   const ratio = p ? `${(r.median / p).toFixed(2)}×` : '';
-  console.log(`${name.padEnd(54)}${ms(r.median).padStart(13)}${ms(r.cold).padStart(11)}${ms(p).padStart(13)}${ratio.padStart(8)}  ${pname}`);
+  console.log(
+    `${name.padEnd(54)}${ms(r.median).padStart(13)}${ms(r.cold).padStart(11)}${ms(p).padStart(13)}${ratio.padStart(8)}  ${pname}`,
+  );
 }
 console.log('');
-if (cell) console.log(`cell / vectorized (ours): ${(cell.median / vectorized.median).toFixed(0)}× (target ≥ 300×); per cell ${((cell.median / (rows * cols)) * 1000).toFixed(1)} µs`);
+if (cell)
+  console.log(
+    `cell / vectorized (ours): ${(cell.median / vectorized.median).toFixed(0)}× (target ≥ 300×); per cell ${((cell.median / (rows * cols)) * 1000).toFixed(1)} µs`,
+  );
 if (peer?.cellMs) console.log(`cell / vectorized (pandas): ${(peer.cellMs / peer.vectorizedMs).toFixed(0)}×`);
-if (peer) console.log(`vectorized ours / pandas+numba: ${(vectorized.median / peer.vectorizedMs).toFixed(2)}× (target ≤ 3×); pandas ${peer.pandas}, numba ${peer.numba}, numpy ${peer.numpy}`);
+if (peer)
+  console.log(
+    `vectorized ours / pandas+numba: ${(vectorized.median / peer.vectorizedMs).toFixed(2)}× (target ≤ 3×); pandas ${peer.pandas}, numba ${peer.numba}, numpy ${peer.numpy}`,
+  );
 console.log(`runs: ${runs} vectorized, ${cellRuns} cell (first of each reported as cold)`);

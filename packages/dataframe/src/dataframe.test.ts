@@ -46,21 +46,24 @@ describe('fillDataFrame2 (vectorized): the indicators @pi/cpu draws, wrapped onc
     }
   });
 
-  it.each(GENERATORS)('%s: column counts, estimates, π and its standard error equal estimateLoop of groups N × I exactly', async (generator) => {
-    const rows = 2000;
-    const cols = 25;
-    const loop = await estimateLoop({ generator, seed: 7, groups: { pointsPerGroup: rows, groups: cols } });
-    const { result, columnEstimates, summary } = estimatePi(fillDataFrame2(rows, cols, { generator, seed: 7 }));
-    expect(result.groupCounts).toEqual(loop.groupCounts);
-    expect(result.groupEstimates).toEqual(loop.groupEstimates);
-    expect(result.inside).toBe(loop.inside);
-    expect(result.pi).toBe(loop.pi);
-    expect(result.standardError).toBe(loop.standardError);
-    expect(result).toMatchObject({ samples: rows * cols, status: 'completed', reproducible: true, backend: 'dataframe-vectorized' });
-    expect(columnEstimates.values).toEqual(loop.groupEstimates);
-    expect(columnEstimates.index).toEqual(Array.from({ length: cols }, (_, i) => String(i)));
-    expect(summary.values).toEqual([loop.pi, loop.standardError, loop.ci.lower, loop.ci.upper]);
-  });
+  it.each(GENERATORS)(
+    '%s: column counts, estimates, π and its standard error equal estimateLoop of groups N × I exactly',
+    async (generator) => {
+      const rows = 2000;
+      const cols = 25;
+      const loop = await estimateLoop({ generator, seed: 7, groups: { pointsPerGroup: rows, groups: cols } });
+      const { result, columnEstimates, summary } = estimatePi(fillDataFrame2(rows, cols, { generator, seed: 7 }));
+      expect(result.groupCounts).toEqual(loop.groupCounts);
+      expect(result.groupEstimates).toEqual(loop.groupEstimates);
+      expect(result.inside).toBe(loop.inside);
+      expect(result.pi).toBe(loop.pi);
+      expect(result.standardError).toBe(loop.standardError);
+      expect(result).toMatchObject({ samples: rows * cols, status: 'completed', reproducible: true, backend: 'dataframe-vectorized' });
+      expect(columnEstimates.values).toEqual(loop.groupEstimates);
+      expect(columnEstimates.index).toEqual(Array.from({ length: cols }, (_, i) => String(i)));
+      expect(summary.values).toEqual([loop.pi, loop.standardError, loop.ci.lower, loop.ci.upper]);
+    },
+  );
 
   it('the estimates are the seed’s 4 · df.mean(axis="index"), bit for bit as danfo computes it, in both storage modes', () => {
     for (const lowMemoryMode of [true, false]) {
@@ -100,7 +103,9 @@ describe('fillDataFrame (cell by cell through danfo)', () => {
     // danfo's own column view agrees with its rows: every cell went through the column write.
     expect(cell.frame.getColumnData).toEqual(Array.from({ length: 7 }, (_, i) => column(values, i)));
     const estimates = estimatePi(cell);
-    expect(estimates.result.groupCounts).toEqual((await estimateLoop({ generator, seed: 99, groups: { pointsPerGroup: 120, groups: 7 } })).groupCounts);
+    expect(estimates.result.groupCounts).toEqual(
+      (await estimateLoop({ generator, seed: 99, groups: { pointsPerGroup: 120, groups: 7 } })).groupCounts,
+    );
   });
 
   it('an abort resolves with the complete rows, the rest still NaN, estimated from those rows', async () => {
@@ -111,11 +116,26 @@ describe('fillDataFrame (cell by cell through danfo)', () => {
     expect(fill.rowsFilled).toBeGreaterThan(0);
     expect(fill.rowsFilled).toBeLessThan(4000);
     const values = fill.frame.values as number[][];
-    expect(values.slice(0, fill.rowsFilled).flat().every((v) => v === 0 || v === 1)).toBe(true);
-    expect(values.slice(fill.rowsFilled).flat().every((v) => Number.isNaN(v))).toBe(true);
+    expect(
+      values
+        .slice(0, fill.rowsFilled)
+        .flat()
+        .every((v) => v === 0 || v === 1),
+    ).toBe(true);
+    expect(
+      values
+        .slice(fill.rowsFilled)
+        .flat()
+        .every((v) => Number.isNaN(v)),
+    ).toBe(true);
     const { result } = estimatePi(fill);
     expect(result).toMatchObject({ status: 'aborted', samples: fill.rowsFilled * 20 });
-    expect(result.inside).toBe(values.slice(0, fill.rowsFilled).flat().reduce((a, b) => a + b, 0));
+    expect(result.inside).toBe(
+      values
+        .slice(0, fill.rowsFilled)
+        .flat()
+        .reduce((a, b) => a + b, 0),
+    );
     expect(result.groupCounts).toBeUndefined();
   });
 

@@ -25,7 +25,6 @@ export function checkTableSize(
   return { rows, cols };
 }
 
-
 /**
  * What a filled DataFrame costs in memory, by method: a row array per row, per-column bookkeeping (the
  * cell fill rewrites a column per cell and keeps more of it), and the cells. Measured as peak RSS of

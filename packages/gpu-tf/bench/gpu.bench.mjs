@@ -16,11 +16,19 @@ const label = `${gpu.summary.name}${gpu.summary.software ? ' [SOFTWARE: CPU, not
 
 const sizes = quick
   ? [
-      { name: "groups 5,000 × 5,000 (seed's shape, 1/100)", options: { groups: { pointsPerGroup: 5_000, groups: 5_000 }, generator: 'numba', seed: 20220116 }, tensorsSamples: 2 ** 22 },
+      {
+        name: "groups 5,000 × 5,000 (seed's shape, 1/100)",
+        options: { groups: { pointsPerGroup: 5_000, groups: 5_000 }, generator: 'numba', seed: 20220116 },
+        tensorsSamples: 2 ** 22,
+      },
       { name: 'samples 1e8 (xoshiro128p)', options: { samples: 1e8, seed: 1 }, tensorsSamples: 2 ** 22 },
     ]
   : [
-      { name: "groups 50,000 × 50,000 (the seed's 2.5e9)", options: { groups: { pointsPerGroup: 50_000, groups: 50_000 }, generator: 'numba', seed: 20220116 }, tensorsSamples: 2.5e9 },
+      {
+        name: "groups 50,000 × 50,000 (the seed's 2.5e9)",
+        options: { groups: { pointsPerGroup: 50_000, groups: 50_000 }, generator: 'numba', seed: 20220116 },
+        tensorsSamples: 2.5e9,
+      },
       { name: 'samples 1e11 (xoshiro128p)', options: { samples: 1e11, seed: 1 }, tensorsSamples: 1e11 },
     ];
 
@@ -35,15 +43,21 @@ for (const size of sizes) {
   const cold = await kernel.run(resolved);
   const warm = await kernel.run(resolved);
   await kernel.dispose();
-  console.log(`kernel   ${size.name.padEnd(46)}${g(cold).padStart(8)}   ${g(warm).padStart(8)}   ${warm.seconds.toFixed(2).padStart(7)}   ${warm.inside}`);
+  console.log(
+    `kernel   ${size.name.padEnd(46)}${g(cold).padStart(8)}   ${g(warm).padStart(8)}   ${warm.seconds.toFixed(2).padStart(7)}   ${warm.inside}`,
+  );
 
   // tfjs tensors on the same adapter: tf.randomUniform draws on the CPU and uploads, so it gets fewer samples.
   const tensorsResolved = resolveEstimateOptions({ samples: size.tensorsSamples });
   const tensors = tensorsEstimator({ tfBackend: 'webgpu' });
   const tCold = await tensors.run(tensorsResolved);
   const tWarm = await tensors.run(tensorsResolved);
-  console.log(`tensors  ${`samples ${size.tensorsSamples.toExponential(2)} (tf.randomUniform)`.padEnd(46)}${g(tCold).padStart(8)}   ${g(tWarm).padStart(8)}   ${tWarm.seconds.toFixed(2).padStart(7)}   ${tWarm.inside}`);
-  console.log(`ratio    kernel / tensors, warm: ${(warm.samples / warm.seconds / (tWarm.samples / tWarm.seconds)).toFixed(1)}×  (${label})`);
+  console.log(
+    `tensors  ${`samples ${size.tensorsSamples.toExponential(2)} (tf.randomUniform)`.padEnd(46)}${g(tCold).padStart(8)}   ${g(tWarm).padStart(8)}   ${tWarm.seconds.toFixed(2).padStart(7)}   ${tWarm.inside}`,
+  );
+  console.log(
+    `ratio    kernel / tensors, warm: ${(warm.samples / warm.seconds / (tWarm.samples / tWarm.seconds)).toFixed(1)}×  (${label})`,
+  );
 }
 gpu.device.destroy();
 process.exit(0);

@@ -48,7 +48,9 @@ for (const { name, plan, generator, seed } of plans) {
   times.sort((a, b) => a - b);
   const ms = times[2];
   console.log(
-    `${name.padEnd(38)}${String(summary.dispatches).padStart(10)}   ${Math.round(summary.invocations / summary.dispatches).toLocaleString('en-US').padStart(20)}   ${ms.toFixed(2).padStart(7)}   ${((ms * 1e12) / summary.points).toFixed(2).padStart(16)}`,
+    `${name.padEnd(38)}${String(summary.dispatches).padStart(10)}   ${Math.round(summary.invocations / summary.dispatches)
+      .toLocaleString('en-US')
+      .padStart(20)}   ${ms.toFixed(2).padStart(7)}   ${((ms * 1e12) / summary.points).toFixed(2).padStart(16)}`,
   );
 }
 
@@ -65,8 +67,12 @@ runs.sort((a, b) => a.details.hostMilliseconds - b.details.hostMilliseconds);
 const r = runs[1];
 const perDispatch = r.details.hostMilliseconds / r.details.dispatches;
 const dispatchesPer1e12 = 1e12 / pointsPerDispatch;
-console.log(`samples/s ${(r.samplesPerSecond / 1e9).toPrecision(3)} G, dispatches ${r.details.dispatches}, invocations/dispatch ${Math.round(r.details.invocations / r.details.dispatches)}`);
-console.log(`host ms per dispatch ${perDispatch.toFixed(3)}; per 1e12 samples at ${dispatchMs} ms dispatches of ${(rate / 1e9).toFixed(0)} G/s: ${(perDispatch * dispatchesPer1e12).toFixed(2)} ms`);
+console.log(
+  `samples/s ${(r.samplesPerSecond / 1e9).toPrecision(3)} G, dispatches ${r.details.dispatches}, invocations/dispatch ${Math.round(r.details.invocations / r.details.dispatches)}`,
+);
+console.log(
+  `host ms per dispatch ${perDispatch.toFixed(3)}; per 1e12 samples at ${dispatchMs} ms dispatches of ${(rate / 1e9).toFixed(0)} G/s: ${(perDispatch * dispatchesPer1e12).toFixed(2)} ms`,
+);
 await kernel.dispose();
 gpu.device.destroy();
 process.exit(0);

@@ -56,7 +56,7 @@ test('more workgroups than one dimension allows: a two-dimensional dispatch, sti
   const r = await expectLoop(wide, { samples: 2 ** 17 + 12_345, seed: 3 });
   expect(r.details?.invocations).toBe(Math.ceil((2 ** 17 + 12_345) / 16));
   // The first dispatch alone is 4,096 invocations: 64 workgroups, 3 wide.
-  expect(r.details?.dispatches).toBeLessThan(r.details?.invocations as number / 192);
+  expect(r.details?.dispatches).toBeLessThan((r.details?.invocations as number) / 192);
 });
 
 test('details report invocations, dispatches and host preparation time', async () => {
@@ -81,7 +81,11 @@ test('the planner: whole streams when they fit, chunks of one stream otherwise; 
   }
   expect(points).toBe(2.5e9);
   expect(invocations).toBe(50_000 * 7);
-  const long = new PiDispatchPlanner({ plan: samplesPlan(65_536 * 2), generator: 'xoshiro128p', seed: 1 }, { firstStream: 0, streams: 2 }, 2 ** 10);
+  const long = new PiDispatchPlanner(
+    { plan: samplesPlan(65_536 * 2), generator: 'xoshiro128p', seed: 1 },
+    { firstStream: 0, streams: 2 },
+    2 ** 10,
+  );
   const first = long.next(5);
   expect([first.wholeStreams, first.invocations, first.points, first.completesLastStream]).toEqual([false, 5, 5 * 1024, false]);
   expect(() => new PiDispatchPlanner(run, { firstStream: 0, streams: 1 }, 3)).toThrow(/pointsPerInvocation.*power of two/);
@@ -116,11 +120,12 @@ describe('aborts', () => {
     const groups = r.groupCounts?.length ?? 0;
     expect(groups).toBeLessThan(40);
     expect(r.samples).toBe(groups * 3_000_000);
-    if (groups > 0) expect(r.groupCounts).toEqual((await estimateLoop({ ...options, groups: { pointsPerGroup: 3_000_000, groups } })).groupCounts);
+    if (groups > 0)
+      expect(r.groupCounts).toEqual((await estimateLoop({ ...options, groups: { pointsPerGroup: 3_000_000, groups } })).groupCounts);
   });
 });
 
-test('64-bit counts: the kernel\'s adds carry into the high word when the low word wraps, under contention', async () => {
+test("64-bit counts: the kernel's adds carry into the high word when the low word wraps, under contention", async () => {
   const { device } = await openNodeGpu();
   // A second entry point in the π kernel's own source: 256 invocations add 0x01000001 each to the total and
   // to stream 1's count, both starting just below 2^32 (the low word wraps more than once).
@@ -139,7 +144,10 @@ fn carryTest() {
   const encoder = device.createCommandEncoder();
   const pass = encoder.beginComputePass();
   pass.setPipeline(pipeline);
-  pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 1, resource: { buffer: counts } }] }));
+  pass.setBindGroup(
+    0,
+    device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 1, resource: { buffer: counts } }] }),
+  );
   pass.dispatchWorkgroups(4);
   pass.end();
   encoder.copyBufferToBuffer(counts, 0, read, 0, 24);

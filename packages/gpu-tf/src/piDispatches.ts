@@ -111,8 +111,25 @@ export class PiDispatchPlanner {
       const finalChunks = Math.ceil(finalLength / P);
       const invocations = (streams - 1) * chunks + finalChunks;
       this.stream += streams;
-      const params = this.params(this.start(s), streams, chunks, lastPoints, finalChunks, finalLength - (finalChunks - 1) * P, invocations, keep);
-      return { firstStream: s, streams, wholeStreams: true, completesLastStream: true, invocations, points: rangePoints(plan, s, streams), params };
+      const params = this.params(
+        this.start(s),
+        streams,
+        chunks,
+        lastPoints,
+        finalChunks,
+        finalLength - (finalChunks - 1) * P,
+        invocations,
+        keep,
+      );
+      return {
+        firstStream: s,
+        streams,
+        wholeStreams: true,
+        completesLastStream: true,
+        invocations,
+        points: rangePoints(plan, s, streams),
+        params,
+      };
     }
     // Chunks [chunk, chunk + q) of one long stream, from the state at the first chunk's first point.
     const left = chunks - this.chunk;
@@ -139,6 +156,16 @@ export class PiDispatchPlanner {
 
   private params(base: GeneratorState, ...layout: number[]): Uint32Array {
     const [streams, chunks, lastChunkPoints, finalChunks, finalLastPoints, invocations, keep] = layout;
-    return new Uint32Array([...base, streams!, chunks!, lastChunkPoints!, finalChunks!, finalLastPoints!, this.chunkShift, invocations!, keep!]);
+    return new Uint32Array([
+      ...base,
+      streams!,
+      chunks!,
+      lastChunkPoints!,
+      finalChunks!,
+      finalLastPoints!,
+      this.chunkShift,
+      invocations!,
+      keep!,
+    ]);
   }
 }

@@ -1,11 +1,4 @@
-import {
-  PiError,
-  streamMatrices,
-  streamPoints,
-  type GeneratorName,
-  type PiResult,
-  type ResolvedEstimateOptions,
-} from '@pi/core';
+import { PiError, streamMatrices, streamPoints, type GeneratorName, type PiResult, type ResolvedEstimateOptions } from '@pi/core';
 import { RunTally } from '@pi/core/internal';
 import type { GpuAdapterSummary } from './adapterInfo.js';
 import { PI_PARAMS_BYTES, PI_WORKGROUP_SIZE, piKernelWgsl } from './kernels/piKernel.wgsl.js';
@@ -93,11 +86,7 @@ interface InFlight {
  * const result = await kernel.run(resolveEstimateOptions({ samples: 1e8 }));
  * ```
  */
-export function createPiKernel(
-  device: GPUDevice,
-  adapter: GpuAdapterSummary,
-  kernelOptions: PiKernelOptions = {},
-): PiKernel {
+export function createPiKernel(device: GPUDevice, adapter: GpuAdapterSummary, kernelOptions: PiKernelOptions = {}): PiKernel {
   const target = kernelOptions.targetDispatchMs ?? 50;
   const timeoutMs = kernelOptions.dispatchTimeoutMs ?? 60_000;
   const backend = kernelOptions.backendName ?? 'webgpu';
@@ -105,7 +94,10 @@ export function createPiKernel(
   const pipelines = new Map<GeneratorName, Promise<GPUComputePipeline>>();
   const matrices = new Map<GeneratorName, GPUBuffer>();
   const watch: DeviceWatch = watchDevice(device);
-  const maxPerDimension = Math.max(1, Math.min(device.limits.maxComputeWorkgroupsPerDimension, kernelOptions.maxWorkgroupsPerDimension ?? Infinity));
+  const maxPerDimension = Math.max(
+    1,
+    Math.min(device.limits.maxComputeWorkgroupsPerDimension, kernelOptions.maxWorkgroupsPerDimension ?? Infinity),
+  );
   // Invocation indices are u32; workgroups may be laid out as x · y with both within the adapter's limit.
   const maxInvocations = Math.min(maxPerDimension * maxPerDimension * PI_WORKGROUP_SIZE, 2 ** 32 - PI_WORKGROUP_SIZE);
   const maxStreams = Math.min(MAX_STREAMS_PER_DISPATCH, Math.floor(device.limits.maxStorageBufferBindingSize / 8) - 1);
@@ -194,7 +186,10 @@ export function createPiKernel(
       const inside = words[0]! + words[1]! * 2 ** 32;
       if (dispatch.wholeStreams) {
         if (keepStreamCounts) {
-          tally.addStreams(dispatch.firstStream, Array.from({ length: dispatch.streams }, (_, i) => words[2 + 2 * i]! + words[3 + 2 * i]! * 2 ** 32));
+          tally.addStreams(
+            dispatch.firstStream,
+            Array.from({ length: dispatch.streams }, (_, i) => words[2 + 2 * i]! + words[3 + 2 * i]! * 2 ** 32),
+          );
         } else {
           tally.addPoints(inside, dispatch.points);
         }
@@ -258,7 +253,9 @@ export function createPiKernel(
       if (signal?.aborted === true && !planner.done) {
         // Aborted: return now with the streams counted so far; the dispatch still in flight finishes in the
         // background (the next run waits for it), so an abort waits for at most the one that is running.
-        draining = Promise.allSettled(inFlight.splice(0).map((f) => f.readback.buffer.mapAsync(MAP_READ).then(() => f.readback.buffer.unmap())));
+        draining = Promise.allSettled(
+          inFlight.splice(0).map((f) => f.readback.buffer.mapAsync(MAP_READ).then(() => f.readback.buffer.unmap())),
+        );
       }
       while (inFlight.length > 0) await settle();
     } finally {

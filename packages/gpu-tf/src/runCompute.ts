@@ -25,16 +25,24 @@ export async function runCompute(device: GPUDevice, run: ComputeRun): Promise<Ui
   const data = device.createBuffer({ size, usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
   const read = device.createBuffer({ size, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
   const matrices =
-    run.matrices === undefined ? undefined : device.createBuffer({ size: run.matrices.byteLength, usage: BufferUsage.STORAGE | BufferUsage.COPY_DST });
+    run.matrices === undefined
+      ? undefined
+      : device.createBuffer({ size: run.matrices.byteLength, usage: BufferUsage.STORAGE | BufferUsage.COPY_DST });
   try {
     device.queue.writeBuffer(data, 0, run.data as Uint32Array<ArrayBuffer>);
     if (matrices !== undefined) device.queue.writeBuffer(matrices, 0, run.matrices as Uint32Array<ArrayBuffer>);
     const encoder = device.createCommandEncoder();
     const pass = encoder.beginComputePass();
     pass.setPipeline(pipeline);
-    pass.setBindGroup(0, device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: data } }] }));
+    pass.setBindGroup(
+      0,
+      device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: data } }] }),
+    );
     if (matrices !== undefined) {
-      pass.setBindGroup(1, device.createBindGroup({ layout: pipeline.getBindGroupLayout(1), entries: [{ binding: 0, resource: { buffer: matrices } }] }));
+      pass.setBindGroup(
+        1,
+        device.createBindGroup({ layout: pipeline.getBindGroupLayout(1), entries: [{ binding: 0, resource: { buffer: matrices } }] }),
+      );
     }
     pass.dispatchWorkgroups(run.workgroups);
     pass.end();

@@ -4,20 +4,23 @@ import { tensorsEstimator, useTfBackend } from './index.js';
 
 // Statistical checks (tf.randomUniform is not seeded: |π̂ − π| < 4·SE fails about once in 16,000 runs)
 // and the memory promise: no tensor outlives a run.
-test.each(['cpu', 'webgpu'] as const)('tensors on tfjs %s: π within 4 SE, no tensor leaks, says it is not reproducible', async (tfBackend) => {
-  const { tf } = await useTfBackend(tfBackend);
-  const before = tf.memory().numTensors;
-  const r = await tensorsEstimator({ tfBackend, chunk: 65_536 * 4 }).run(resolveEstimateOptions({ samples: 1_000_000 }));
-  expect(tf.memory().numTensors).toBe(before);
-  expect(r.samples).toBe(1_000_000);
-  expect(Math.abs(r.pi - Math.PI)).toBeLessThan(4 * r.standardError);
-  expect(r.reproducible).toBe(false);
-  expect(r.generator).toBe('tf.randomUniform');
-  expect(r.seed).toBeNull();
-  expect(r.backend).toBe(`tfjs-${tfBackend}`);
-  expect(r.details?.tfBackend).toBe(tfBackend);
-  if (tfBackend === 'webgpu') expect(typeof r.details?.adapter).toBe('string');
-});
+test.each(['cpu', 'webgpu'] as const)(
+  'tensors on tfjs %s: π within 4 SE, no tensor leaks, says it is not reproducible',
+  async (tfBackend) => {
+    const { tf } = await useTfBackend(tfBackend);
+    const before = tf.memory().numTensors;
+    const r = await tensorsEstimator({ tfBackend, chunk: 65_536 * 4 }).run(resolveEstimateOptions({ samples: 1_000_000 }));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(r.samples).toBe(1_000_000);
+    expect(Math.abs(r.pi - Math.PI)).toBeLessThan(4 * r.standardError);
+    expect(r.reproducible).toBe(false);
+    expect(r.generator).toBe('tf.randomUniform');
+    expect(r.seed).toBeNull();
+    expect(r.backend).toBe(`tfjs-${tfBackend}`);
+    expect(r.details?.tfBackend).toBe(tfBackend);
+    if (tfBackend === 'webgpu') expect(typeof r.details?.adapter).toBe('string');
+  },
+);
 
 test('tensors: groups plans give per-group counts; aborts keep whole chunks and leak nothing', async () => {
   const { tf } = await useTfBackend('cpu');
@@ -54,5 +57,7 @@ test('tensorflow backend: a clear BACKEND_UNAVAILABLE when tfjs-node(-gpu) is no
 });
 
 test('tensorsEstimator refuses unknown options instead of ignoring them', () => {
-  expect(() => tensorsEstimator({ tfbackend: 'cpu' } as never)).toThrow(/options: "tfbackend" is not allowed; expected one of the keys dawnFlags, tfBackend, chunk/);
+  expect(() => tensorsEstimator({ tfbackend: 'cpu' } as never)).toThrow(
+    /options: "tfbackend" is not allowed; expected one of the keys dawnFlags, tfBackend, chunk/,
+  );
 });

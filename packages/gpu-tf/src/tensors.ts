@@ -32,11 +32,7 @@ export interface TensorsRunContext {
  *
  * @internal
  */
-export async function runTensors(
-  tf: typeof TfCore,
-  options: ResolvedEstimateOptions,
-  context: TensorsRunContext,
-): Promise<PiResult> {
+export async function runTensors(tf: typeof TfCore, options: ResolvedEstimateOptions, context: TensorsRunContext): Promise<PiResult> {
   const { plan, signal } = options;
   const chunk = context.chunk ?? TENSOR_CHUNK;
   const tally = new RunTally(options);

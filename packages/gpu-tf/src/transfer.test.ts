@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
 import { maxTransferLength, openNodeGpu, runTransferDemo } from './index.js';
 
-test("increment_by_one: both ways end with 1 + launches everywhere, and both are timed", async () => {
+test('increment_by_one: both ways end with 1 + launches everywhere, and both are timed', async () => {
   const { device } = await openNodeGpu();
   const r = await runTransferDemo(device, { length: 10_000, launches: 25 });
   expect(r.correct).toBe(true);
@@ -18,7 +18,9 @@ test('lengths past 65,535 workgroups of one dimension run as a 2-D dispatch; pas
   expect(await runTransferDemo(device, { length: 4_194_241, launches: 2 })).toMatchObject({ correct: true, status: 'completed' });
   const most = maxTransferLength(device.limits);
   expect(most).toBeGreaterThanOrEqual(2 ** 24);
-  await expect(runTransferDemo(device, { length: most + 1, launches: 1 })).rejects.toThrow(/length: \d+ is not allowed; expected an integer in \[1, \d+\]/);
+  await expect(runTransferDemo(device, { length: most + 1, launches: 1 })).rejects.toThrow(
+    /length: \d+ is not allowed; expected an integer in \[1, \d+\]/,
+  );
 }, 120_000);
 
 test('an abort between launches ends the demo with status "aborted"', async () => {

@@ -94,7 +94,10 @@ export async function runTransferDemo(device: GPUDevice, options: TransferOption
   const pipeline = await compileCompute(device, INCREMENT_BY_ONE_WGSL, 'increment_by_one kernel');
   const data = device.createBuffer({ size: bytes, usage: BufferUsage.STORAGE | BufferUsage.COPY_DST | BufferUsage.COPY_SRC });
   const readback = device.createBuffer({ size: bytes, usage: BufferUsage.MAP_READ | BufferUsage.COPY_DST });
-  const bindGroup = device.createBindGroup({ layout: pipeline.getBindGroupLayout(0), entries: [{ binding: 0, resource: { buffer: data } }] });
+  const bindGroup = device.createBindGroup({
+    layout: pipeline.getBindGroupLayout(0),
+    entries: [{ binding: 0, resource: { buffer: data } }],
+  });
   const [groupsX, groupsY] = dispatchShape(Math.ceil(length / WORKGROUP), device.limits.maxComputeWorkgroupsPerDimension);
 
   const launch = (copyBack: boolean) => {

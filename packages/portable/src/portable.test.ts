@@ -10,7 +10,13 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 // launcher uses). The archive is (re)built first when missing or older than what it is built from.
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const archive = join(root, 'dist', 'pi-linux-x64.tar.xz');
-const sources = ['scripts/build-portable.mjs', 'packages/cli/dist/bin.js', 'packages/gpu-tf/dist/index.js', 'packages/cpu/dist/index.js', 'packages/core/dist/index.js'];
+const sources = [
+  'scripts/build-portable.mjs',
+  'packages/cli/dist/bin.js',
+  'packages/gpu-tf/dist/index.js',
+  'packages/cpu/dist/index.js',
+  'packages/core/dist/index.js',
+];
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
 let dir: string;
@@ -59,7 +65,13 @@ describe('./pi estimate', () => {
     const seeded = !args.includes('naive') && !args.includes('tfjs');
     const r = pi('estimate', '--samples', '300001', ...(seeded ? ['--seed', '7'] : []), '--json', ...args);
     expect(r.status, r.stderr).toBe(0);
-    return JSON.parse(r.stdout) as { inside: number; samples: number; backend: string; reproducible: boolean; details?: Record<string, unknown> };
+    return JSON.parse(r.stdout) as {
+      inside: number;
+      samples: number;
+      backend: string;
+      reproducible: boolean;
+      details?: Record<string, unknown>;
+    };
   };
   let loopInside: number;
   test('every CPU backend: loop, simd and workers equal, naive close', () => {
@@ -83,7 +95,9 @@ describe('./pi estimate', () => {
 test.runIf(existsSync(SWIFTSHADER_ICD))('./pi bench --only 4: the GPU rows run', () => {
   const r = pi('bench', '--only', '4', '--json');
   expect(r.status, r.stderr).toBe(0);
-  const rows = (JSON.parse(r.stdout) as { experiments: Array<{ rows: Array<{ id: string; available: boolean; samplesPerSecond?: number }> }> }).experiments[0]!.rows;
+  const rows = (
+    JSON.parse(r.stdout) as { experiments: Array<{ rows: Array<{ id: string; available: boolean; samplesPerSecond?: number }> }> }
+  ).experiments[0]!.rows;
   for (const id of ['webgpu-numba', 'webgpu-xoshiro', 'tfjs-cpu']) {
     const row = rows.find((x) => x.id === id);
     expect(row?.available, id).toBe(true);

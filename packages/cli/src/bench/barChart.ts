@@ -9,7 +9,13 @@ export function benchChart(report: BenchReport): Record<string, unknown> {
         rows.push({ experiment: `${e.id}. ${e.title}`, row: r.label, who: 'pi', samplesPerSecond: r.samplesPerSecond });
       }
       if (r.peer?.available && r.peer.warmSeconds !== undefined && r.samples > 0) {
-        rows.push({ experiment: `${e.id}. ${e.title}`, row: r.label, who: 'numba (the seed\'s code)', peerCase: r.peer.case, samplesPerSecond: r.samples / r.peer.warmSeconds });
+        rows.push({
+          experiment: `${e.id}. ${e.title}`,
+          row: r.label,
+          who: "numba (the seed's code)",
+          peerCase: r.peer.case,
+          samplesPerSecond: r.samples / r.peer.warmSeconds,
+        });
       }
       return rows;
     }),
@@ -48,12 +54,21 @@ export interface LogBarChartOptions {
 export function logBarChart(options: LogBarChartOptions): Record<string, unknown> {
   const numbers = options.values.map((v) => Number(v[options.value]));
   const domain =
-    numbers.length === 0 ? [1, 10] : [10 ** Math.floor(Math.log10(Math.min(...numbers))), 10 ** Math.ceil(Math.log10(Math.max(...numbers)))];
+    numbers.length === 0
+      ? [1, 10]
+      : [10 ** Math.floor(Math.log10(Math.min(...numbers))), 10 ** Math.ceil(Math.log10(Math.max(...numbers)))];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: options.title,
     data: { values: options.values },
-    facet: { row: { field: 'experiment', type: 'nominal', title: null, header: { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold', labelLimit: 200 } } },
+    facet: {
+      row: {
+        field: 'experiment',
+        type: 'nominal',
+        title: null,
+        header: { labelAngle: 0, labelAlign: 'left', labelFontWeight: 'bold', labelLimit: 200 },
+      },
+    },
     resolve: { scale: { y: 'independent' } },
     spec: {
       width: options.width ?? 520,
@@ -61,7 +76,13 @@ export function logBarChart(options: LogBarChartOptions): Record<string, unknown
       encoding: {
         y: { field: 'row', type: 'nominal', title: null, sort: null, axis: { labelLimit: 260 } },
         yOffset: { field: options.series },
-        x: { field: options.value, type: 'quantitative', scale: { type: 'log', domain }, title: options.axisTitle, axis: { format: options.axisFormat } },
+        x: {
+          field: options.value,
+          type: 'quantitative',
+          scale: { type: 'log', domain },
+          title: options.axisTitle,
+          axis: { format: options.axisFormat },
+        },
         x2: { datum: domain[0] },
         color: { field: options.series, type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 320, columns: 2 } },
       },

@@ -88,7 +88,10 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
     size: (s) => `${n(s.piSamples)} samples`,
     cases: (s) =>
       [
-        estimatorRow('naive', 'naive: plain JS, Math.random', 'naive', (z) => ({ samples: z.piSamples }), { baseline: true, peerCase: 'calculate_pi_python' }),
+        estimatorRow('naive', 'naive: plain JS, Math.random', 'naive', (z) => ({ samples: z.piSamples }), {
+          baseline: true,
+          peerCase: 'calculate_pi_python',
+        }),
         estimatorRow('loop', 'loop: seeded typed loop', 'loop', (z) => ({ samples: z.piSamples }), { peerCase: 'calculate_pi_numba' }),
         estimatorRow('simd', 'simd: WebAssembly SIMD', 'simd', (z) => ({ samples: z.piSamples }), { peerCase: 'calculate_pi_numba' }),
       ].map((row) => row(s)),
@@ -109,11 +112,15 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
           peerCase: 'fill_dataframe_pandas_at',
           // The seed times one call of the slow fill; a second (warm) one shows the JIT's share.
           run: (context) =>
-            timeJob(async () => {
-              const { fillDataFrame, estimatePi } = await dataframe();
-              const { result } = estimatePi(await fillDataFrame(rows, cols, { seed: 1 }));
-              return { samples: rows * cols, pi: result.pi, reproducible: true };
-            }, context, 1),
+            timeJob(
+              async () => {
+                const { fillDataFrame, estimatePi } = await dataframe();
+                const { result } = estimatePi(await fillDataFrame(rows, cols, { seed: 1 }));
+                return { samples: rows * cols, pi: result.pi, reproducible: true };
+              },
+              context,
+              1,
+            ),
         },
         {
           id: 'vectorized',
@@ -143,9 +150,15 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
         estimatorRow('simd', 'simd: one core', 'simd', (z) => ({ groups: { pointsPerGroup: z.groups[0], groups: z.groups[1] } }), {
           peerCase: 'evaluate_pi_st',
         }),
-        estimatorRow('workers', 'workers: all cores', 'workers', (z) => ({ groups: { pointsPerGroup: z.groups[0], groups: z.groups[1] } }), {
-          peerCase: 'evaluate_pi_mt',
-        }),
+        estimatorRow(
+          'workers',
+          'workers: all cores',
+          'workers',
+          (z) => ({ groups: { pointsPerGroup: z.groups[0], groups: z.groups[1] } }),
+          {
+            peerCase: 'evaluate_pi_mt',
+          },
+        ),
       ].map((row) => row(s)),
   },
   {
@@ -157,7 +170,7 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
       [
         gpuRow('tfjs-webgpu', 'tfjs tensors on WebGPU', 'tfjs', 'xoshiro128p', { baseline: true, tfBackend: 'webgpu' }),
         gpuRow('tfjs-cpu', 'tfjs tensors on the tfjs cpu backend', 'tfjs', 'xoshiro128p', { tfBackend: 'cpu' }),
-        gpuRow('webgpu-numba', 'WGSL kernel, numba generator (the seed\'s kernel)', 'webgpu', 'numba', { peerCase: 'compute_pi_on_gpu' }),
+        gpuRow('webgpu-numba', "WGSL kernel, numba generator (the seed's kernel)", 'webgpu', 'numba', { peerCase: 'compute_pi_on_gpu' }),
         gpuRow('webgpu-xoshiro', 'WGSL kernel, xoshiro128p', 'webgpu', 'xoshiro128p', { peerCase: 'compute_pi_on_gpu' }),
       ].map((row) => row(s)),
   },
@@ -179,7 +192,13 @@ export const EXPERIMENTS: readonly ExperimentDefinition[] = [
         }, context);
       };
       return [
-        { id: 'round-trip', label: 'round trip around every launch', baseline: true, peerCase: 'transfer_round_trip', run: transfer('roundTripSeconds') },
+        {
+          id: 'round-trip',
+          label: 'round trip around every launch',
+          baseline: true,
+          peerCase: 'transfer_round_trip',
+          run: transfer('roundTripSeconds'),
+        },
         { id: 'on-device', label: 'kept on the device', peerCase: 'transfer_on_device', run: transfer('keptOnDeviceSeconds') },
       ];
     },

@@ -26,7 +26,11 @@ function cells(row: BenchRow): string[] {
     labelOf(row),
     ...measured(row),
     row.note ?? '',
-    peer === undefined ? '' : peer.available ? `${peer.case}: ${duration(peer.warmSeconds!)}` : `${peer.case}: ${peer.note ?? 'not available'}`,
+    peer === undefined
+      ? ''
+      : peer.available
+        ? `${peer.case}: ${duration(peer.warmSeconds!)}`
+        : `${peer.case}: ${peer.note ?? 'not available'}`,
     ratio(peer?.speedupVsPeer),
   ];
 }
@@ -51,7 +55,12 @@ export function benchMarkdown(report: BenchReport): string {
   for (const e of report.experiments) {
     out.push(`## ${e.id}. ${e.title}: ${e.size}`, '', `The seed's ${e.seedCell}.`, '');
     out.push(`| ${HEADER.join(' | ')} |`, `|${HEADER.map(() => '---').join('|')}|`);
-    for (const row of e.rows) out.push(`| ${cells(row).map((c) => c.replaceAll('|', '\\|')).join(' | ')} |`);
+    for (const row of e.rows)
+      out.push(
+        `| ${cells(row)
+          .map((c) => c.replaceAll('|', '\\|'))
+          .join(' | ')} |`,
+      );
     out.push('');
   }
   return out.join('\n');
@@ -95,12 +104,23 @@ export function benchTables(
       const label = labelOf(row);
       // Without the peer at all, the legend says why once; the numba columns stay out.
       const peer = report.peer.available ? row.peer : undefined;
-      const peerCell = peer === undefined ? '' : peer.available ? duration(peer.warmSeconds!) + notes.mark(peer.note) : `—${notes.mark(`numba: ${peer.note ?? 'not available'}`)}`;
-      if (!row.available) return [label + notes.mark(`not available: ${row.note ?? 'no reason given'}`), '—', '—', '—', '', '', '', peerCell, ''];
+      const peerCell =
+        peer === undefined
+          ? ''
+          : peer.available
+            ? duration(peer.warmSeconds!) + notes.mark(peer.note)
+            : `—${notes.mark(`numba: ${peer.note ?? 'not available'}`)}`;
+      if (!row.available)
+        return [label + notes.mark(`not available: ${row.note ?? 'no reason given'}`), '—', '—', '—', '', '', '', peerCell, ''];
       return [label + notes.mark(row.note), ...measured(row), peerCell, ratio(peer?.speedupVsPeer)];
     });
     const [header, ...body] = renderTable(TERMINAL_COLUMNS, rows, width);
-    out.push(style.dim(header!), ...body, ...notes.lines().flatMap((l) => wrapText(l, width - 4).map((w, i) => style.dim(i === 0 ? w : `    ${w}`))), '');
+    out.push(
+      style.dim(header!),
+      ...body,
+      ...notes.lines().flatMap((l) => wrapText(l, width - 4).map((w, i) => style.dim(i === 0 ? w : `    ${w}`))),
+      '',
+    );
   }
   const legend =
     `cold = first call, warm = median of ${report.runs} or more calls (0.3 s at least); ratios are warm-time speedups from this run. ` +

@@ -24,9 +24,7 @@ export const PEER_RUN_TIMEOUT_MS = 30 * 60_000;
 function run(file: string, args: readonly string[], timeoutMs: number, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
     const options = { timeout: timeoutMs, killSignal: 'SIGKILL' as const, maxBuffer: 1 << 22, ...(signal ? { signal } : {}) };
-    execFile(file, [...args], options, (error, stdout) =>
-      error ? reject(error) : resolve(stdout),
-    );
+    execFile(file, [...args], options, (error, stdout) => (error ? reject(error) : resolve(stdout)));
   });
 }
 
@@ -57,7 +55,13 @@ export async function findNumbaPython(
 export async function runPeer(
   python: string,
   cases: readonly string[],
-  sizes: { runs: number; piSamples: number; df: readonly [number, number]; groups: readonly [number, number]; gpu: readonly [number, number] },
+  sizes: {
+    runs: number;
+    piSamples: number;
+    df: readonly [number, number];
+    groups: readonly [number, number];
+    gpu: readonly [number, number];
+  },
   signal?: AbortSignal,
 ): Promise<Map<string, PeerLine>> {
   const args = [

@@ -85,13 +85,11 @@ interface JobOutcome {
  * Times any job once cold and `runs` times warm (more for fast jobs; exactly `exactRuns` when given),
  * with @pi/core's one cold/warm loop. The job returns the samples it drew and, where it estimates π, its estimate.
  */
-export async function timeJob(
-  job: () => Promise<JobOutcome | undefined>,
-  context: CaseContext,
-  exactRuns?: number,
-): Promise<CaseOutcome> {
+export async function timeJob(job: () => Promise<JobOutcome | undefined>, context: CaseContext, exactRuns?: number): Promise<CaseOutcome> {
   const { cold, warm } = await timeColdWarm(job, {
-    ...(exactRuns === undefined ? { runs: context.runs, minWarmSeconds: WARM_BUDGET_SECONDS, maxRuns: MAX_WARM_RUNS } : { runs: exactRuns }),
+    ...(exactRuns === undefined
+      ? { runs: context.runs, minWarmSeconds: WARM_BUDGET_SECONDS, maxRuns: MAX_WARM_RUNS }
+      : { runs: exactRuns }),
     signal: context.signal,
     seconds: (outcome) => outcome?.seconds,
     // An interrupted call (undefined) ends the loop uncounted.
@@ -204,7 +202,12 @@ export async function runBench(
     peerInfo = { name: 'numba', available: found.python !== undefined, detail: found.detail };
     const cases = measured.flatMap((m) => m.rows.map((r) => r.def.peerCase)).filter((c): c is string => c !== undefined);
     if (found.python !== undefined && cases.length > 0) {
-      options.onCase?.({ id: 0, title: 'numba peer', seedCell: '', size: () => '', cases: () => [] }, { id: 'numba', label: 'numba peer', run: async () => ({ available: false, note: '' }) }, index, total);
+      options.onCase?.(
+        { id: 0, title: 'numba peer', seedCell: '', size: () => '', cases: () => [] },
+        { id: 'numba', label: 'numba peer', run: async () => ({ available: false, note: '' }) },
+        index,
+        total,
+      );
       try {
         peerLines = await runPeer(
           found.python,
@@ -213,7 +216,11 @@ export async function runBench(
           options.signal,
         );
       } catch (error) {
-        peerInfo = { ...peerInfo, available: false, detail: `${found.detail}, but the peer failed: ${(error as Error).message.split('\n')[0]}` };
+        peerInfo = {
+          ...peerInfo,
+          available: false,
+          detail: `${found.detail}, but the peer failed: ${(error as Error).message.split('\n')[0]}`,
+        };
       }
     }
   }

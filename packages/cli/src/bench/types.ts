@@ -61,7 +61,13 @@ export interface BenchReport {
   readonly runs: number;
   /** When the bench started, ISO 8601 UTC. */
   readonly startedAt: string;
-  readonly machine: { readonly node: string; readonly cpuModel: string; readonly cores: number; readonly platform: string; readonly memoryGiB: number };
+  readonly machine: {
+    readonly node: string;
+    readonly cpuModel: string;
+    readonly cores: number;
+    readonly platform: string;
+    readonly memoryGiB: number;
+  };
   readonly peer: { readonly name: 'numba'; readonly available: boolean; readonly detail: string };
   readonly status: 'completed' | 'aborted';
   readonly experiments: readonly BenchExperiment[];

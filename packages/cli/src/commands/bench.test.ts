@@ -53,7 +53,9 @@ describe('pi bench', () => {
     const python = await fakePython(dir);
     const md = join(dir, 'BENCH.md');
     const svg = join(dir, 'bench.svg');
-    const r = await run(['bench', '--quick', '--runs', '1', '--only', '1', '--json', '--markdown', md, '--plot', svg], { PI_PYTHON: python });
+    const r = await run(['bench', '--quick', '--runs', '1', '--only', '1', '--json', '--markdown', md, '--plot', svg], {
+      PI_PYTHON: python,
+    });
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out);
     expect(report.peer).toMatchObject({ available: true, detail: `${python} with numba 0.0-fake` });

@@ -12,7 +12,13 @@ export const command = defineCommand({
   usage: 'bench [--quick] [--runs N] [--only 1,3] [--peer numba|none] [options]',
   options: {
     quick: { type: 'boolean', description: 'Small sizes (for CI and a first look): seconds instead of minutes' },
-    runs: { type: 'string', valueName: 'N', description: 'Warm calls per row, after the cold one', defaultText: '3', parse: integerParser(1, 100) },
+    runs: {
+      type: 'string',
+      valueName: 'N',
+      description: 'Warm calls per row, after the cold one',
+      defaultText: '3',
+      parse: integerParser(1, 100),
+    },
     only: { type: 'string', valueName: 'list', description: 'Experiments to run, e.g. 1,3' },
     peer: {
       type: 'string',

@@ -96,7 +96,10 @@ describe('pi dataframe: usage errors exit 2 with one line naming the option, the
     [['--rows', 'abc'], /--rows: "abc" is not allowed/],
     [['--cols', '1.5'], /--cols: "1.5" is not allowed/],
     [['--cols', '-3'], /--cols: "-3" is not allowed/],
-    [['--rows', '5000', '--cols', '5000'], /--rows × --cols: "5000 × 5000 = 25,000,000 cells" is not allowed; expected at most 10,000,000 cells/],
+    [
+      ['--rows', '5000', '--cols', '5000'],
+      /--rows × --cols: "5000 × 5000 = 25,000,000 cells" is not allowed; expected at most 10,000,000 cells/,
+    ],
     [['--rows', '1e7', '--cols', '2'], /at most 10,000,000 cells/],
     [['--method', 'fast'], /--method: "fast" is not allowed; expected cell, vectorized/],
     [['--seed', '-1'], /--seed: "-1" is not allowed/],

@@ -62,7 +62,9 @@ export const command = defineCommand({
     const options = { seed, ...(generator === undefined ? {} : { generator }) };
     const fill =
       method === 'cell'
-        ? await fillDataFrame(rows, cols, { ...options, signal: io.signal, onProgress: (p) => progress.update(p) }).finally(() => progress.done())
+        ? await fillDataFrame(rows, cols, { ...options, signal: io.signal, onProgress: (p) => progress.update(p) }).finally(() =>
+            progress.done(),
+          )
         : fillDataFrame2(rows, cols, options);
     const { result } = estimatePi(fill);
 

@@ -40,9 +40,13 @@ function refuseContractOptions(values: Readonly<Record<string, unknown>>, backen
     .join(', ');
   for (const option of CONTRACT_OPTIONS) {
     if (values[option] !== undefined) {
-      throw new PiError('INVALID_ARGUMENT', `--${option}: applies to --backend ${applies} only, not ${backend} (it draws unseeded numbers)`, {
-        option: `--${option}`,
-      });
+      throw new PiError(
+        'INVALID_ARGUMENT',
+        `--${option}: applies to --backend ${applies} only, not ${backend} (it draws unseeded numbers)`,
+        {
+          option: `--${option}`,
+        },
+      );
     }
   }
 }
@@ -56,7 +60,9 @@ function* groupLines(result: PiResult, path: string): Generator<string> {
   if (csv) yield 'group,inside,estimate\n';
   const lines: string[] = [];
   for (let i = 0; i < counts.length; i++) {
-    lines.push(csv ? `${first + i},${counts[i]},${estimates[i]}\n` : `{"group":${first + i},"inside":${counts[i]},"estimate":${estimates[i]}}\n`);
+    lines.push(
+      csv ? `${first + i},${counts[i]},${estimates[i]}\n` : `{"group":${first + i},"inside":${counts[i]},"estimate":${estimates[i]}}\n`,
+    );
     if (lines.length === 4096) yield lines.splice(0).join('');
   }
   yield lines.join('');
@@ -105,7 +111,11 @@ export const command = defineCommand({
       valueName: 'FILE',
       description: 'Continue the run saved in FILE, bit for bit; a missing FILE that is also --checkpoint starts afresh',
     },
-    'groups-out': { type: 'string', valueName: 'FILE', description: 'Write every group of a groups plan to FILE: CSV for *.csv, else JSON lines' },
+    'groups-out': {
+      type: 'string',
+      valueName: 'FILE',
+      description: 'Write every group of a groups plan to FILE: CSV for *.csv, else JSON lines',
+    },
     'memory-budget': memoryBudgetOption,
     quiet: { ...quietOption, description: 'No progress bar' },
   },
@@ -127,7 +137,11 @@ export const command = defineCommand({
     const backendOptions = backendOptionsFor(registry, backend, args as ParsedArgs<OptionSpecs>);
     refuseContractOptions(values, backend);
     if (values.generator !== undefined && !descriptor.generators.includes(values.generator)) {
-      throw invalidArgument('--generator', values.generator, `one that --backend ${backend} draws with: ${descriptor.generators.join(', ')}`);
+      throw invalidArgument(
+        '--generator',
+        values.generator,
+        `one that --backend ${backend} draws with: ${descriptor.generators.join(', ')}`,
+      );
     }
     const scheduled = resolveShardOption(values, io.env);
     const resolved = resolveEstimateOptions({
@@ -147,7 +161,13 @@ export const command = defineCommand({
         : resolved.plan.kind === 'groups'
           ? ['--groups', `${resolved.plan.pointsPerGroup}x${resolved.plan.groups}`, 'shard it with --shard K/N']
           : ['--samples', String(resolved.plan.samples), 'shard it with --shard K/N'];
-    checkMemoryBudget(option, value, planBytes(resolved.plan, range.streams, workers), memoryBudget(values['memory-budget'], io.env), smaller);
+    checkMemoryBudget(
+      option,
+      value,
+      planBytes(resolved.plan, range.streams, workers),
+      memoryBudget(values['memory-budget'], io.env),
+      smaller,
+    );
     const target = (name: 'out' | 'groups-out') => {
       const text = values[name];
       if (text === undefined) return undefined;

@@ -39,7 +39,8 @@ export const command = defineCommand({
     }
     const style = createStyle(io.color);
     const width = io.columns;
-    const field = (label: string, text: string) => wrapText(text, width - 8).map((line, i) => `${style.dim((i === 0 ? label : '').padEnd(8))}${line}`);
+    const field = (label: string, text: string) =>
+      wrapText(text, width - 8).map((line, i) => `${style.dim((i === 0 ? label : '').padEnd(8))}${line}`);
     const nameWidth = Math.max(...probes.map((p) => p.name.length)) + 2;
     const indent = 2 + 5 + nameWidth;
     const lines = [
@@ -50,7 +51,9 @@ export const command = defineCommand({
       style.bold('backends'),
       ...probes.flatMap((p) => [
         ...wrapText(p.summary, width - indent).map((line, i) =>
-          i === 0 ? `  ${p.available ? style.green('yes') : style.red('no ')}  ${p.name.padEnd(nameWidth)}${line}` : `${' '.repeat(indent)}${line}`,
+          i === 0
+            ? `  ${p.available ? style.green('yes') : style.red('no ')}  ${p.name.padEnd(nameWidth)}${line}`
+            : `${' '.repeat(indent)}${line}`,
         ),
         ...wrapText(p.detail, width - indent).map((line) => style.dim(`${' '.repeat(indent)}${line}`)),
       ]),

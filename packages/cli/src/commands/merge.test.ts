@@ -114,7 +114,10 @@ describe('pi merge', () => {
   }
 
   it('refuses a missing shard, naming it', async () => {
-    await refused([part('run/shard-0.json'), part('run/shard-2.json')], /shard 1\/3 of xoshiro128p seed 9, 400,001 samples, 3 shards is missing/);
+    await refused(
+      [part('run/shard-0.json'), part('run/shard-2.json')],
+      /shard 1\/3 of xoshiro128p seed 9, 400,001 samples, 3 shards is missing/,
+    );
   });
 
   it('refuses a duplicate shard, naming both files', async () => {

@@ -76,20 +76,27 @@ async function readInputs(inputs: readonly string[], io: CliIo): Promise<Labelle
     try {
       const stats = await stat(input);
       isDirectory = stats.isDirectory();
-      if (!isDirectory && !stats.isFile()) throw unreadable(input, `is ${specialKind(stats)}, not a file of shard partials; it was not opened`);
+      if (!isDirectory && !stats.isFile())
+        throw unreadable(input, `is ${specialKind(stats)}, not a file of shard partials; it was not opened`);
     } catch (error) {
       if (isPiError(error)) throw error;
       throw unreadable(input, `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
     const files = isDirectory
-      ? (await readdir(input)).filter((name) => name.endsWith('.json')).sort().map((name) => join(input, name))
+      ? (await readdir(input))
+          .filter((name) => name.endsWith('.json'))
+          .sort()
+          .map((name) => join(input, name))
       : [input];
     if (files.length === 0) throw unreadable(input, 'is a directory with no *.json files');
     // Only regular files are read from a folder: a FIFO would block the merge forever, a device is no partial.
     if (isDirectory) {
       for (const file of files) {
-        const stats = await lstat(file).then((s) => (s.isSymbolicLink() ? stat(file) : s)).catch(() => undefined);
-        if (stats !== undefined && !stats.isFile()) throw unreadable(file, `is ${specialKind(stats)}, not a shard partial; it was not opened`);
+        const stats = await lstat(file)
+          .then((s) => (s.isSymbolicLink() ? stat(file) : s))
+          .catch(() => undefined);
+        if (stats !== undefined && !stats.isFile())
+          throw unreadable(file, `is ${specialKind(stats)}, not a shard partial; it was not opened`);
       }
     }
     for (const file of files) {
@@ -114,11 +121,7 @@ export const command = defineCommand({
     json: jsonOption,
     out: { type: 'string', short: 'o', valueName: 'FILE', description: 'Also write the merged JSON result to FILE' },
   },
-  examples: [
-    'pi merge parts/',
-    'pi merge parts/shard-*.json --json',
-    'cat parts/*.json | pi merge -',
-  ],
+  examples: ['pi merge parts/', 'pi merge parts/shard-*.json --json', 'cat parts/*.json | pi merge -'],
   async run(args, io) {
     if (args.positionals.length === 0) {
       throw new PiError('INVALID_ARGUMENT', 'FILE: none given; expected shard partials: files, a directory of *.json, or - for stdin', {
@@ -131,7 +134,10 @@ export const command = defineCommand({
     for (const { label, value } of values) {
       const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
       if (version !== SCHEMA_VERSION) {
-        throw unreadable(label, `schemaVersion ${describeValue(version)} is not supported; expected ${SCHEMA_VERSION} (a pi estimate --json result)`);
+        throw unreadable(
+          label,
+          `schemaVersion ${describeValue(version)} is not supported; expected ${SCHEMA_VERSION} (a pi estimate --json result)`,
+        );
       }
       if ((value as { checksum?: unknown }).checksum === undefined) {
         throw unreadable(label, 'has no checksum over its counts; merge only partials written by pi estimate --out or --json');
@@ -142,7 +148,9 @@ export const command = defineCommand({
       { labels: values.map((v) => v.label), howToShard: 'run shards with `pi estimate --shard K/N`' },
     );
     io.stdout(
-      args.values.json === true ? `${JSON.stringify(resultJson(merged, { for: 'print' }))}\n` : formatResult(merged, createStyle(io.color), io.columns),
+      args.values.json === true
+        ? `${JSON.stringify(resultJson(merged, { for: 'print' }))}\n`
+        : formatResult(merged, createStyle(io.color), io.columns),
     );
     const file = () => `${JSON.stringify(resultJson(merged))}\n`;
     return writeOutputs(io, 'merge', out === undefined ? [] : [{ option: '--out', path: out, data: file }], 0);

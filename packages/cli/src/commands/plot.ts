@@ -13,7 +13,13 @@ export const command = defineCommand({
     samples: { ...samplesOption, description: 'Points in the last estimate of the curve', defaultText: '10M' },
     seed: seedOption,
     generator: generatorOption,
-    out: { type: 'string', short: 'o', valueName: 'file', description: 'Chart file: .svg, or .png rendered from it', defaultText: 'convergence.svg' },
+    out: {
+      type: 'string',
+      short: 'o',
+      valueName: 'file',
+      description: 'Chart file: .svg, or .png rendered from it',
+      defaultText: 'convergence.svg',
+    },
     json: { ...jsonOption, description: 'Also print the curve as JSON' },
   },
   examples: ['pi plot --samples 1e8 --seed 1 --out convergence.svg', 'pi plot --samples 10M --out convergence.png --json'],
@@ -37,7 +43,10 @@ export const command = defineCommand({
       return code;
     }
     const status = aborted ? 'aborted' : 'completed';
-    if (json) io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, generator, seed, file: out, status, points: points.map(flatPoint) })}\n`);
+    if (json)
+      io.stdout(
+        `${JSON.stringify({ schemaVersion: SCHEMA_VERSION, generator, seed, file: out, status, points: points.map(flatPoint) })}\n`,
+      );
     else {
       const last = points[points.length - 1]!;
       io.stdout(

@@ -17,7 +17,13 @@ export const command = defineCommand({
       defaultText: '10000',
       parse: integerParser(1, 2 ** 24),
     },
-    launches: { type: 'string', valueName: 'K', description: 'Kernel launches, 1 to 10,000', defaultText: '25', parse: integerParser(1, 10_000) },
+    launches: {
+      type: 'string',
+      valueName: 'K',
+      description: 'Kernel launches, 1 to 10,000',
+      defaultText: '25',
+      parse: integerParser(1, 10_000),
+    },
     json: { ...jsonOption, description: 'Print one JSON object' },
   },
   examples: ['pi transfer', 'pi transfer --length 1000000 --launches 100 --json'],
@@ -27,7 +33,8 @@ export const command = defineCommand({
     const { device, summary } = await gpu.openNodeGpu();
     // The device's own limit on the array: a length past it is a usage error naming both.
     const most = gpu.maxTransferLength(device.limits);
-    if (length > most) throw invalidArgument('--length', String(length), `an integer in [1, ${most}] (${summary.name}'s buffer and dispatch limits)`);
+    if (length > most)
+      throw invalidArgument('--length', String(length), `an integer in [1, ${most}] (${summary.name}'s buffer and dispatch limits)`);
     const r = await gpu.runTransferDemo(device, { length, launches, signal: io.signal });
     if (args.values.json === true) {
       io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, adapter: summary.name, software: summary.software, ...r })}\n`);

@@ -77,7 +77,9 @@ export function printedJson(exit: PiExit): Record<string, unknown> {
   try {
     return JSON.parse(exit.stdout) as Record<string, unknown>;
   } catch {
-    throw new Error(`stdout is not one JSON object (exit ${exit.code}, signal ${exit.signal}):\n${exit.stdout}\n--- stderr\n${exit.stderr}`);
+    throw new Error(
+      `stdout is not one JSON object (exit ${exit.code}, signal ${exit.signal}):\n${exit.stdout}\n--- stderr\n${exit.stderr}`,
+    );
   }
 }
 

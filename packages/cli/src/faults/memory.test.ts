@@ -20,11 +20,13 @@ describe('memory: plans are refused up front or kept small', () => {
     expect(env.stderr).toMatch(/memory budget of 1 GiB/);
   }, 90_000);
 
-  test('pi dataframe: a shape past the budget by its method\'s measured cost is refused at once (1 × 10,000,000 cells by cell)', async () => {
+  test("pi dataframe: a shape past the budget by its method's measured cost is refused at once (1 × 10,000,000 cells by cell)", async () => {
     const started = performance.now();
     const exit = await runPi(['dataframe', '-r', '1', '-c', '10000000', '-m', 'cell']);
     expect(exit.code).toBe(2);
-    expect(exit.stderr).toMatch(/--rows × --cols: "1x10000000 with --method cell" .* needs about \d+(\.\d+)? GiB \(use fewer rows or columns/);
+    expect(exit.stderr).toMatch(
+      /--rows × --cols: "1x10000000 with --method cell" .* needs about \d+(\.\d+)? GiB \(use fewer rows or columns/,
+    );
     expect(performance.now() - started).toBeLessThan(15_000);
     // Within the 10,000,000-cell cap, but 4,000,000 columns cost more than the budget vectorized too.
     expect((await runPi(['dataframe', '-r', '1', '-c', '4000000'])).code).toBe(2);
@@ -46,7 +48,9 @@ describe('memory: plans are refused up front or kept small', () => {
     const csv = join(dir, 'groups.csv');
     const exit = await runPi(['estimate', '-b', 'simd', '-g', '100x20000', '-s', '3', '--json', '--groups-out', csv]);
     expect(exit.code).toBe(0);
-    const printed = printedJson(exit) as Record<string, unknown> & { groupSummary: { count: number; min: number; max: number; mean: number } };
+    const printed = printedJson(exit) as Record<string, unknown> & {
+      groupSummary: { count: number; min: number; max: number; mean: number };
+    };
     expect(printed['groupCounts']).toBeUndefined();
     expect(printed['groupEstimates']).toBeUndefined();
     expect(printed.groupSummary.count).toBe(20_000);

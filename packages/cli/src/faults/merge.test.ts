@@ -21,7 +21,10 @@ describe('pi merge against tampering and special files', () => {
     const files = await shards(dir);
     expect((await runPi(['merge', dir, '--json'])).code).toBe(0);
     const shard = JSON.parse(readFileSync(files[1]!, 'utf8'));
-    writeFileSync(files[1]!, JSON.stringify({ ...shard, inside: shard.inside + 1, groupCounts: [shard.groupCounts[0] + 1, ...shard.groupCounts.slice(1)] }));
+    writeFileSync(
+      files[1]!,
+      JSON.stringify({ ...shard, inside: shard.inside + 1, groupCounts: [shard.groupCounts[0] + 1, ...shard.groupCounts.slice(1)] }),
+    );
     const exit = await runPi(['merge', dir, '--json']);
     expect(exit.code).toBe(2);
     expect(exit.stderr).toContain(`${files[1]}: checksum`);

@@ -54,10 +54,17 @@ describe('a closed stdout (EPIPE) ends the command quietly', () => {
   test('pi estimate --json | head -c 10: no stack trace, exit 0, and --out is still written', async () => {
     const dir = await scratch('epipe');
     const out = join(dir, 'r.json');
-    const run = spawnSync('bash', ['-c', `"${process.execPath}" "${PI_BIN}" estimate -g 1000x20000 --json --out "${out}" | head -c 10; echo "status \${PIPESTATUS[0]}" >&2`], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
+    const run = spawnSync(
+      'bash',
+      [
+        '-c',
+        `"${process.execPath}" "${PI_BIN}" estimate -g 1000x20000 --json --out "${out}" | head -c 10; echo "status \${PIPESTATUS[0]}" >&2`,
+      ],
+      {
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
+    );
     expect(run.stdout.length).toBe(10);
     expect(run.stderr).not.toMatch(/EPIPE|Error|at /);
     expect(run.stderr).toMatch(/status 0/);
@@ -90,16 +97,24 @@ describe.skipIf(!isRoot)(`a full disk${isRoot ? '' : ' (skipped: not root, a tmp
 
 // Without any Vulkan driver (SwiftShader turned off), exit 3 is one line: no Dawn or loader warnings first.
 const withoutVulkan = Object.fromEntries(
-  Object.entries({ ...process.env, PI_WEBGPU_NO_SWIFTSHADER: '1' }).filter(([k]) => !/^VK_(ICD_FILENAMES|DRIVER_FILES|ADD_DRIVER_FILES)$/.test(k)),
+  Object.entries({ ...process.env, PI_WEBGPU_NO_SWIFTSHADER: '1' }).filter(
+    ([k]) => !/^VK_(ICD_FILENAMES|DRIVER_FILES|ADD_DRIVER_FILES)$/.test(k),
+  ),
 );
 const { hasVulkanDriver } = await import('@pi/gpu-tf');
 const driverHere = hasVulkanDriver(withoutVulkan);
 
 describe.skipIf(driverHere)(`no WebGPU adapter${driverHere ? ' (skipped: this machine has a Vulkan driver of its own)' : ''}`, () => {
   test('pi estimate --backend webgpu: exit 3 with one line on stderr, nothing on stdout', async () => {
-    const child = spawnSync(process.execPath, [PI_BIN, 'estimate', '-b', 'webgpu', '-n', '1000'], { env: withoutVulkan, encoding: 'utf8', timeout: 60_000 });
+    const child = spawnSync(process.execPath, [PI_BIN, 'estimate', '-b', 'webgpu', '-n', '1000'], {
+      env: withoutVulkan,
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
     expect(child.status).toBe(3);
     expect(child.stdout).toBe('');
-    expect(child.stderr.trimEnd().split('\n')).toEqual([expect.stringMatching(/^pi estimate: error: webgpu: no WebGPU adapter on this machine/)]);
+    expect(child.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^pi estimate: error: webgpu: no WebGPU adapter on this machine/),
+    ]);
   }, 90_000);
 });

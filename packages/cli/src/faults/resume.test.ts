@@ -42,7 +42,13 @@ describe('SIGKILL, then --resume: equal to the uninterrupted run, bit for bit', 
       expect(resumed.code).toBe(0);
       const result = printedJson(resumed);
       const whole = printedJson(await runPi(['estimate', '-b', reference, ...plan, '-s', '11', '--json']));
-      expect(result).toMatchObject({ status: 'completed', backend, samples: whole['samples'], inside: whole['inside'], shard: whole['shard'] });
+      expect(result).toMatchObject({
+        status: 'completed',
+        backend,
+        samples: whole['samples'],
+        inside: whole['inside'],
+        shard: whole['shard'],
+      });
       expect(result['groupCounts']).toEqual(whole['groupCounts']);
       expect(result['samples']).toBeGreaterThan(saved.samples);
       // The finished run leaves a completed checkpoint: resuming again reruns nothing.

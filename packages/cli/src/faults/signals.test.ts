@@ -20,7 +20,20 @@ describe('pi estimate stops on SIGINT, SIGTERM and SIGHUP with its partial resul
       const dir = await scratch('signals');
       const checkpoint = join(dir, 'ck.json');
       const out = join(dir, 'out.json');
-      const pi = startPi(['estimate', '-n', '1e13', '--shard', '0/2', '--json', '--out', out, '--checkpoint', checkpoint, '--checkpoint-every', '100ms']);
+      const pi = startPi([
+        'estimate',
+        '-n',
+        '1e13',
+        '--shard',
+        '0/2',
+        '--json',
+        '--out',
+        out,
+        '--checkpoint',
+        checkpoint,
+        '--checkpoint-every',
+        '100ms',
+      ]);
       await waitForFile(checkpoint);
       if (moment === 'a second into the run') await new Promise((r) => setTimeout(r, 1000));
       const sentAt = pi.kill(signal);
@@ -31,7 +44,12 @@ describe('pi estimate stops on SIGINT, SIGTERM and SIGHUP with its partial resul
       expect(printed).toMatchObject({ status: 'aborted', shard: { index: 0, count: 2 } });
       expect(printed['samples']).toBeGreaterThan(0);
       const written = JSON.parse(readFileSync(out, 'utf8'));
-      expect(written).toMatchObject({ status: 'aborted', samples: printed['samples'], inside: printed['inside'], checksum: printed['checksum'] });
+      expect(written).toMatchObject({
+        status: 'aborted',
+        samples: printed['samples'],
+        inside: printed['inside'],
+        checksum: printed['checksum'],
+      });
       expect(JSON.parse(readFileSync(checkpoint, 'utf8')).samples).toBe(printed['samples']);
       expect(exit.stderr).toMatch(signal === 'SIGINT' ? /interrupted/ : new RegExp(`stopped by ${signal}`));
     }, 90_000);
@@ -82,10 +100,38 @@ describe('the other long commands stop within the bound with what they have', ()
 
   // [what, argv, signal, ms before the signal, extra environment, what the printed JSON holds]
   const cases: [string, string[], NodeJS.Signals, number, (dir: string) => NodeJS.ProcessEnv, Record<string, unknown>][] = [
-    ['tfjs on the cpu backend: the tensor loop yields to the event loop', ['estimate', '-b', 'tfjs', '--tf-backend', 'cpu', '-n', '1e12', '--json'], 'SIGTERM', 5000, () => ({}), { backend: 'tfjs-cpu' }],
-    ['bench with a numba probe that hangs (PI_PYTHON ignores SIGTERM and sleeps): the probe is killed', ['bench', '--quick', '--only', '1', '--runs', '1', '--json'], 'SIGINT', 12_000, (dir) => ({ PI_PYTHON: hungPython(dir) }), {}],
-    ['dataframe --method cell keeps its complete rows', ['dataframe', '-r', '1e6', '-c', '5', '-m', 'cell', '--json'], 'SIGTERM', 5000, () => ({}), {}],
-    ['transfer stops between launches (it no longer keeps running)', ['transfer', '--length', '1000000', '--launches', '10000', '--json'], 'SIGINT', 4000, () => ({}), {}],
+    [
+      'tfjs on the cpu backend: the tensor loop yields to the event loop',
+      ['estimate', '-b', 'tfjs', '--tf-backend', 'cpu', '-n', '1e12', '--json'],
+      'SIGTERM',
+      5000,
+      () => ({}),
+      { backend: 'tfjs-cpu' },
+    ],
+    [
+      'bench with a numba probe that hangs (PI_PYTHON ignores SIGTERM and sleeps): the probe is killed',
+      ['bench', '--quick', '--only', '1', '--runs', '1', '--json'],
+      'SIGINT',
+      12_000,
+      (dir) => ({ PI_PYTHON: hungPython(dir) }),
+      {},
+    ],
+    [
+      'dataframe --method cell keeps its complete rows',
+      ['dataframe', '-r', '1e6', '-c', '5', '-m', 'cell', '--json'],
+      'SIGTERM',
+      5000,
+      () => ({}),
+      {},
+    ],
+    [
+      'transfer stops between launches (it no longer keeps running)',
+      ['transfer', '--length', '1000000', '--launches', '10000', '--json'],
+      'SIGINT',
+      4000,
+      () => ({}),
+      {},
+    ],
   ];
   for (const [what, argv, signal, delayMs, env, holds] of cases) {
     test(`pi ${what}: ${signal} exits ${EXIT[signal]} within the bound with an aborted result`, async () => {

@@ -30,7 +30,11 @@ export function parseDuration(option: string, text: string): number {
  * Undefined when FILE is the run's own `--checkpoint` and does not exist yet, so one command line serves
  * the first start and every restart (a Slurm requeue, a rescheduled pod).
  */
-export function readResumePoint(path: string, options: ResolvedEstimateOptions, checkpointPath: string | undefined): ResumePoint | undefined {
+export function readResumePoint(
+  path: string,
+  options: ResolvedEstimateOptions,
+  checkpointPath: string | undefined,
+): ResumePoint | undefined {
   let text: string;
   try {
     if (!statSync(path).isFile()) throw Object.assign(new Error('it is not a regular file'), { code: 'not a regular file' });

@@ -27,7 +27,11 @@ function fakeHost() {
 
 describe('the signal handler', () => {
   test('the first signal aborts with its StopRequest; exit codes are 128 + its number', () => {
-    for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
+    for (const [signal, code] of [
+      ['SIGINT', 130],
+      ['SIGTERM', 143],
+      ['SIGHUP', 129],
+    ] as const) {
       const fake = fakeHost();
       const controller = new AbortController();
       installSignalHandler(controller, fake.host);

@@ -35,7 +35,7 @@ describe('pi plot', () => {
       expect(json.points.at(-1).samples).toBe(100_000);
     }
     expect(await readFile(join(dir, 'c.svg'), 'utf8')).toContain('Convergence');
-    expect((await readFile(join(dir, 'c.png')).then((b) => b.subarray(1, 4).toString()))).toBe('PNG');
+    expect(await readFile(join(dir, 'c.png')).then((b) => b.subarray(1, 4).toString())).toBe('PNG');
   });
 
   it('refuses an unknown file type', async () => {

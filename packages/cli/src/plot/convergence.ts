@@ -1,11 +1,4 @@
-import {
-  BLOCK_SIZE,
-  StreamCursor,
-  convergencePoint,
-  type ConvergencePoint,
-  type GeneratorName,
-  type Progress,
-} from '@pi/core';
+import { BLOCK_SIZE, StreamCursor, convergencePoint, type ConvergencePoint, type GeneratorName, type Progress } from '@pi/core';
 import { yieldToEventLoop } from '@pi/core/internal';
 import { streamCounters } from '@pi/cpu';
 

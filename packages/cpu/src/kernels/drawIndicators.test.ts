@@ -1,11 +1,4 @@
-import {
-  insideNumba,
-  insideXoshiro,
-  numbaXoroshiro128pFromState,
-  streamState,
-  xoshiro128pFromState,
-  type GeneratorName,
-} from '@pi/core';
+import { insideNumba, insideXoshiro, numbaXoroshiro128pFromState, streamState, xoshiro128pFromState, type GeneratorName } from '@pi/core';
 import { describe, expect, it } from 'vitest';
 import { drawIndicatorsNumba, drawIndicatorsXoshiro128p, indicatorDrawers } from './drawIndicators.js';
 import { streamCounters } from './streamCounter.js';
@@ -16,7 +9,12 @@ describe('drawIndicators: the same points and the same inside rule as the counti
   it.each(GENERATORS)('%s: indicators sum to the counter, piece by piece, and the state ends where the counter leaves it', (generator) => {
     const draw = indicatorDrawers[generator];
     const count = streamCounters[generator];
-    for (const [seed, stream] of [[0, 0], [1, 3], [1234, 17], [2 ** 40 + 5, 1000]] as const) {
+    for (const [seed, stream] of [
+      [0, 0],
+      [1, 3],
+      [1234, 17],
+      [2 ** 40 + 5, 1000],
+    ] as const) {
       const start = Int32Array.from(streamState(generator, seed, stream));
       const a = start.slice();
       const b = start.slice();

@@ -157,8 +157,12 @@ export class SimdStreamCounter {
       this.load(generator, states);
       const call =
         generator === 'numba'
-          ? lanes === 4 ? this.kernel.numba1 : this.kernel.numbaWide
-          : lanes === 4 ? this.kernel.xoshiro1 : this.kernel.xoshiroWide;
+          ? lanes === 4
+            ? this.kernel.numba1
+            : this.kernel.numbaWide
+          : lanes === 4
+            ? this.kernel.xoshiro1
+            : this.kernel.xoshiroWide;
       for (let left = points; left > 0; ) {
         const n = left < SIMD_CHUNK ? left : SIMD_CHUNK;
         call(n);

@@ -33,7 +33,12 @@ export async function check() {
   );
   await crashing.dispose?.();
   await workers.dispose?.();
-  return { simdSupported: simdSupported(), rows, aborted: { status: aborted.status, samples: aborted.samples, inside: aborted.inside, prefix }, crash };
+  return {
+    simdSupported: simdSupported(),
+    rows,
+    aborted: { status: aborted.status, samples: aborted.samples, inside: aborted.inside, prefix },
+    crash,
+  };
 }
 
 // Where this file is the entry (esbuild); the Vite page's own entry does the same, because this package's

@@ -43,7 +43,11 @@ test('xoshiro128p: cells on both sides of the circle decided as insideXoshiro de
     inputs[4 * i] = ((pairs[2 * i]! << 8) | 0xab) >>> 0;
     inputs[4 * i + 1] = ((pairs[2 * i + 1]! << 8) | 0x5c) >>> 0;
   }
-  const out = await runOnDevice(xoshiro128pWgsl, 'fn apply(a: vec4<u32>) -> vec4<u32> { return vec4<u32>(xoshiroInside(a.x, a.y), 0u, 0u, 0u); }', inputs);
+  const out = await runOnDevice(
+    xoshiro128pWgsl,
+    'fn apply(a: vec4<u32>) -> vec4<u32> { return vec4<u32>(xoshiroInside(a.x, a.y), 0u, 0u, 0u); }',
+    inputs,
+  );
   let insideCount = 0;
   for (let i = 0; i < pairs.length / 2; i++) {
     const expected = insideXoshiro(inputs[4 * i]!, inputs[4 * i + 1]!) ? 1 : 0;
@@ -57,7 +61,12 @@ test('xoshiro128p: cells on both sides of the circle decided as insideXoshiro de
 
 test('numba: float32 draws rounded to nearest even, exactly as Math.fround', async () => {
   // Raw 64-bit outputs (lo, hi): ties at every rounding position, halves plus one, the largest (rounds to 1.0), tiny ones.
-  const outputs: Array<[number, number]> = [[0, 0], [0x800, 0], [0xffffffff, 0xffffffff], [0xfffff800, 0xffffffff]];
+  const outputs: Array<[number, number]> = [
+    [0, 0],
+    [0x800, 0],
+    [0xffffffff, 0xffffffff],
+    [0xfffff800, 0xffffffff],
+  ];
   for (let shift = 1; shift <= 29; shift++) {
     for (const top of [0x800000, 0xabcdef, 0xffffff, 0xabcdee]) {
       // v = top·2^shift + half (tie), ±1 around it; out = v << 11.
@@ -114,8 +123,14 @@ test('numba: points at the circle decided as insideNumba decides them', async ()
   }
   const inputs = new Uint32Array(cases.length * 4);
   const mask = 0xffffffffn;
-  cases.forEach(([x, y], i) => inputs.set([Number(x & mask), Number((x >> 32n) & mask), Number(y & mask), Number((y >> 32n) & mask)], 4 * i));
-  const out = await runOnDevice(numbaWgsl, 'fn apply(a: vec4<u32>) -> vec4<u32> { return vec4<u32>(numbaInside(a.xy, a.zw), 0u, 0u, 0u); }', inputs);
+  cases.forEach(([x, y], i) =>
+    inputs.set([Number(x & mask), Number((x >> 32n) & mask), Number(y & mask), Number((y >> 32n) & mask)], 4 * i),
+  );
+  const out = await runOnDevice(
+    numbaWgsl,
+    'fn apply(a: vec4<u32>) -> vec4<u32> { return vec4<u32>(numbaInside(a.xy, a.zw), 0u, 0u, 0u); }',
+    inputs,
+  );
   let insideCount = 0;
   cases.forEach(([x, y], i) => {
     const fx = Math.fround(Number(x >> 11n) * 2 ** -53);

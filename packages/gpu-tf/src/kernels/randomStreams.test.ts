@@ -25,7 +25,17 @@ async function drawOnDevice(generator: GeneratorName, cases: Array<{ seed: numbe
   const { source, prefix } = modules[generator];
   const data = new Uint32Array(cases.length * 8);
   cases.forEach(({ seed, stream, skip }, i) =>
-    data.set([seed % 2 ** 32, Math.floor(seed / 2 ** 32), stream % 2 ** 32, Math.floor(stream / 2 ** 32), Number(skip & 0xffffffffn), Number(skip >> 32n)], 8 * i),
+    data.set(
+      [
+        seed % 2 ** 32,
+        Math.floor(seed / 2 ** 32),
+        stream % 2 ** 32,
+        Math.floor(stream / 2 ** 32),
+        Number(skip & 0xffffffffn),
+        Number(skip >> 32n),
+      ],
+      8 * i,
+    ),
   );
   const code = `${source}
 @group(0) @binding(0) var<storage, read_write> data: array<u32>;
@@ -44,7 +54,13 @@ fn main(@builtin(global_invocation_id) gid: vec3<u32>) {
   data[at + 6u] = s.z;
   data[at + 7u] = s.w;
 }`;
-  return runCompute(gpu.device, { code, label: 'random-stream module test', data, workgroups: Math.ceil(cases.length / 64), matrices: streamMatrices(generator) });
+  return runCompute(gpu.device, {
+    code,
+    label: 'random-stream module test',
+    data,
+    workgroups: Math.ceil(cases.length / 64),
+    matrices: streamMatrices(generator),
+  });
 }
 
 describe.each(['xoshiro128p', 'numba'] as const)('%s module on the device == @pi/core randomStream', (generator) => {
@@ -74,8 +90,18 @@ describe.each(['xoshiro128p', 'numba'] as const)('%s module on the device == @pi
 
 test('numba uniformF32 rounds tiny draws as numba does (v = x >> 11 below 2^31)', async () => {
   // A state (s0, s1 = 0) outputs s0: set s0 to raw outputs whose draws are tiny, at ties, or at 1.
-  const raw = [0n, 1n << 11n, 3n << 11n, ((1n << 24n) + 1n) << 11n, ((1n << 25n) + 3n) << 11n, ((1n << 31n) - 1n) << 11n, (1n << 31n) << 11n, (1n << 64n) - 1n];
-  for (let k = 25; k < 31; k++) raw.push(((1n << BigInt(k)) + (1n << BigInt(k - 24)) + 1n) << 11n, ((1n << BigInt(k)) + (1n << BigInt(k - 24))) << 11n);
+  const raw = [
+    0n,
+    1n << 11n,
+    3n << 11n,
+    ((1n << 24n) + 1n) << 11n,
+    ((1n << 25n) + 3n) << 11n,
+    ((1n << 31n) - 1n) << 11n,
+    (1n << 31n) << 11n,
+    (1n << 64n) - 1n,
+  ];
+  for (let k = 25; k < 31; k++)
+    raw.push(((1n << BigInt(k)) + (1n << BigInt(k - 24)) + 1n) << 11n, ((1n << BigInt(k)) + (1n << BigInt(k - 24))) << 11n);
   const data = new Uint32Array(raw.length * 4);
   raw.forEach((x, i) => data.set([Number(x & 0xffffffffn), Number(x >> 32n), 0, 0], 4 * i));
   const code = `${numbaStreamsWgsl}
@@ -102,7 +128,7 @@ describe.each(['xoshiro128p', 'numba'] as const)('example kernel (unit ball volu
     expect(gpuCount.counts).toEqual(cpuCount.counts);
     expect(gpuCount.counts).toHaveLength(100);
     // 300,000 points: the volume within 4 standard errors of 4π/3 (p ≈ 0.52, SE ≈ 8 · 0.0009).
-    expect(Math.abs(gpuCount.volume - (4 * Math.PI) / 3)).toBeLessThan(4 * 8 * Math.sqrt(0.52 * 0.48 / 300_000));
+    expect(Math.abs(gpuCount.volume - (4 * Math.PI) / 3)).toBeLessThan(4 * 8 * Math.sqrt((0.52 * 0.48) / 300_000));
   });
 });
 

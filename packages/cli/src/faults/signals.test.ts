@@ -1,4 +1,4 @@
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { printedJson, scratch, startPi, waitForFile } from './_pi.js';
@@ -139,6 +139,34 @@ describe('the other long commands stop within the bound with what they have', ()
       expect(stopMs).toBeLessThan(STOP_BOUND_MS);
       expect(exit.code).toBe(EXIT[signal]);
       expect(printedJson(exit)).toMatchObject({ status: 'aborted', ...holds });
+    }, 90_000);
+  }
+});
+
+describe('pi dataframe --method vectorized stops mid-fill (drawing and building the frame run off the main thread)', () => {
+  // Ten million cells: the draw and danfo's constructor take well over a second, so the signal lands inside them.
+  const VECTORIZED_BOUND_MS = 1500;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    test(`${signal} 700 ms in: exit ${EXIT[signal]} within ${VECTORIZED_BOUND_MS} ms, the aborted JSON with no rows, no --csv written`, async () => {
+      const csv = join(await scratch('vectorized'), 'frame.csv');
+      const argv = ['dataframe', '-r', '1e7', '-c', '1', '-m', 'vectorized', '--seed', '3', '--csv', csv, '--json'];
+      const { exit, stopMs } = await stopAfter(argv, signal, 700);
+      expect(stopMs).toBeLessThan(VECTORIZED_BOUND_MS);
+      expect(exit.code).toBe(EXIT[signal]);
+      expect(printedJson(exit)).toMatchObject({
+        status: 'aborted',
+        method: 'vectorized',
+        backend: 'dataframe-vectorized',
+        rows: 10_000_000,
+        cols: 1,
+        rowsFilled: 0,
+        samples: 0,
+        inside: 0,
+        seed: 3,
+        plan: { kind: 'groups', pointsPerGroup: 10_000_000, groups: 1 },
+      });
+      expect(existsSync(csv)).toBe(false);
+      expect(exit.stderr).toMatch(signal === 'SIGINT' ? /interrupted/ : /stopped by SIGTERM/);
     }, 90_000);
   }
 });

@@ -18,22 +18,34 @@ export interface DataframeTask {
   readonly csv: boolean;
 }
 
-/** What comes back: the numbers, or why there are none (`code` is Node's or PiError's, for the same handling). */
+/** What the worker is doing, for the status line. */
+export type DataframePhase = 'drawing the points and building the DataFrame' | 'estimating' | 'making the CSV text';
+
+/**
+ * What comes back: the phase it entered, then the numbers or why there are none (`code` is Node's or
+ * PiError's, for the same handling).
+ */
 export type DataframeReply =
+  | { readonly kind: 'phase'; readonly phase: DataframePhase }
   | { readonly kind: 'done'; readonly result: PiResult; readonly rowsFilled: number; readonly csvText?: string }
   | { readonly kind: 'failed'; readonly message: string; readonly code?: string; readonly name?: string };
 
 if (parentPort === null) throw new Error('dataframeWorker.js must run in a worker thread');
 const port = parentPort;
 
+const phase = (name: DataframePhase) => port.postMessage({ kind: 'phase', phase: name } satisfies DataframeReply);
+
 port.once('message', async (task: DataframeTask) => {
   try {
     const { estimatePi, fillDataFrame2, frameCsv } = await import('@pi/dataframe');
+    phase('drawing the points and building the DataFrame');
     const fill = fillDataFrame2(task.rows, task.cols, {
       seed: task.seed,
       ...(task.generator === undefined ? {} : { generator: task.generator }),
     });
+    phase('estimating');
     const { result } = estimatePi(fill);
+    if (task.csv) phase('making the CSV text');
     const reply: DataframeReply = {
       kind: 'done',
       result,

@@ -55,3 +55,30 @@ export function createProgressBar(io: CliIo, label: string, options: { quiet?: b
     },
   };
 }
+
+/**
+ * For work that cannot say how far along it is (one long synchronous call in a worker): what it is doing
+ * and the time so far, redrawn every 250 ms on a terminal once the run outlasts `delayMs`.
+ */
+export function createPhaseLine(io: CliIo, label: string, options: { quiet?: boolean; delayMs?: number } = {}) {
+  const line = createStatusLine(io, options.quiet !== true);
+  const delayMs = options.delayMs ?? 500;
+  const started = Date.now();
+  let current = '';
+  const draw = () => {
+    const elapsed = Date.now() - started;
+    if (elapsed >= delayMs && current !== '') line.draw(`${label}: ${current}  ${duration(elapsed / 1000)}`);
+  };
+  const timer = io.stderrIsTTY && options.quiet !== true ? setInterval(draw, 250) : undefined;
+  timer?.unref();
+  return {
+    phase(name: string): void {
+      current = name;
+      draw();
+    },
+    done(): void {
+      if (timer !== undefined) clearInterval(timer);
+      line.clear();
+    },
+  };
+}

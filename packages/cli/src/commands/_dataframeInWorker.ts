@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import { PiError, type PiErrorCode, type PiResult } from '@pi/core';
-import type { DataframeReply, DataframeTask } from '../dataframeWorker.js';
+import type { DataframePhase, DataframeReply, DataframeTask } from '../dataframeWorker.js';
 
 /** What a vectorized fill in the worker gives back, or `undefined` when the run was stopped first. */
 export type VectorizedOutcome = { readonly result: PiResult; readonly rowsFilled: number; readonly csvText?: string } | undefined;
@@ -23,9 +23,14 @@ function revive(reply: Extract<DataframeReply, { kind: 'failed' }>): Error {
 /**
  * Runs `fillDataFrame2`, `estimatePi` and (when asked) `frameCsv` in a worker thread, so the main thread
  * keeps answering signals while danfo builds the frame. When `signal` aborts, the worker is terminated
- * (that interrupts running JavaScript) and the promise resolves with `undefined` at once.
+ * (that interrupts running JavaScript) and the promise resolves with `undefined` at once. `onPhase` hears
+ * what the worker is doing.
  */
-export function vectorizedInWorker(task: DataframeTask, signal: AbortSignal): Promise<VectorizedOutcome> {
+export function vectorizedInWorker(
+  task: DataframeTask,
+  signal: AbortSignal,
+  onPhase: (phase: DataframePhase) => void = () => {},
+): Promise<VectorizedOutcome> {
   if (signal.aborted) return Promise.resolve(undefined);
   // `--input-type` (from `node -e`) makes a worker started from a file fail, so it is left out.
   const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
@@ -41,13 +46,17 @@ export function vectorizedInWorker(task: DataframeTask, signal: AbortSignal): Pr
     };
     const onAbort = () => settle(() => resolve(undefined));
     signal.addEventListener('abort', onAbort, { once: true });
-    worker.on('message', (reply: DataframeReply) =>
+    worker.on('message', (reply: DataframeReply) => {
+      if (reply.kind === 'phase') {
+        if (!settled) onPhase(reply.phase);
+        return;
+      }
       settle(() =>
         reply.kind === 'done'
           ? resolve({ result: reply.result, rowsFilled: reply.rowsFilled, ...(reply.csvText === undefined ? {} : { csvText: reply.csvText }) })
           : reject(revive(reply)),
-      ),
-    );
+      );
+    });
     worker.on('error', (error) => settle(() => reject(error)));
     worker.on('exit', (code) => settle(() => reject(new Error(`the DataFrame worker thread exited with code ${code} before it answered`))));
     worker.postMessage(task);

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -132,6 +132,37 @@ describe('pi dataframe: usage errors exit 2 with one line naming the option, the
     expect(json.status).toBe('aborted');
     expect(json.rowsFilled).toBeGreaterThan(0);
     expect(json.samples).toBe(json.rowsFilled * 20);
+  });
+
+  it('Ctrl-C during a vectorized fill (a worker thread) stops it at once: aborted, no rows, no --csv, exit 130', async () => {
+    const controller = new AbortController();
+    const io = memoryIo({ signal: controller.signal });
+    const csv = join(dir, 'stopped.csv');
+    let abortedAt = 0;
+    setTimeout(() => {
+      abortedAt = performance.now();
+      controller.abort();
+    }, 300);
+    const code = await main(['dataframe', '--rows', '1e7', '--cols', '1', '--csv', csv, '--json'], io);
+    const stopMs = performance.now() - abortedAt;
+    expect(code).toBe(130);
+    expect(stopMs).toBeLessThan(1000);
+    expect(JSON.parse(io.out())).toMatchObject({ status: 'aborted', method: 'vectorized', rowsFilled: 0, samples: 0, inside: 0 });
+    expect(existsSync(csv)).toBe(false);
+  });
+
+  it('a vectorized fill longer than half a second shows its phase and time on a terminal, then clears the line', async () => {
+    const io = memoryIo({ stderrIsTTY: true, columns: 120 });
+    expect(await main(['dataframe', '--rows', '1e7', '--cols', '1', '--csv', join(dir, 'long.csv')], io)).toBe(0);
+    expect(io.err()).toMatch(/dataframe --method vectorized: drawing the points and building the DataFrame {2}\d/);
+    expect(io.err().endsWith('\r\u001b[2K')).toBe(true);
+    expect(io.out()).toContain('10,000,000 × 1 cells written to');
+  });
+
+  it('with --json the terminal gets no status line', async () => {
+    const io = memoryIo({ stderrIsTTY: true, columns: 120 });
+    expect(await main(['dataframe', '--rows', '1e7', '--cols', '1', '--json'], io)).toBe(0);
+    expect(io.err()).toBe('');
   });
 });
 

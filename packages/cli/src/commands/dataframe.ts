@@ -6,7 +6,7 @@ import { formatResult, resultJson } from '../format.js';
 import { checkOutputTarget, writeOutputs } from '../ops/outputFile.js';
 import { stoppedExitCode } from '../ops/signals.js';
 import { BASE_BYTES, BYTES_PER_WORKER, checkMemoryBudget, memoryBudget, memoryBudgetOption } from '../ops/memoryBudget.js';
-import { createProgressBar } from '../progressBar.js';
+import { createPhaseLine, createProgressBar } from '../progressBar.js';
 import { generatorOption, jsonOption, samplesOption, seedOption } from '../options.js';
 import { vectorizedInWorker } from './_dataframeInWorker.js';
 
@@ -57,7 +57,6 @@ export const command = defineCommand({
       memoryBudget(args.values['memory-budget'], io.env),
       'use fewer rows or columns',
     );
-    const progress = createProgressBar(io, `dataframe --method ${method}`, { quiet: args.values.json === true });
     const options = { seed, ...(generator === undefined ? {} : { generator }) };
 
     let result: PiResult;
@@ -66,6 +65,7 @@ export const command = defineCommand({
     if (method === 'cell') {
       // danfo (and the tfjs it pulls in) loads only here, so `pi --help` and the other commands stay fast.
       const { estimatePi, fillDataFrame, frameCsv } = await loadDataframe(() => import('@pi/dataframe'));
+      const progress = createProgressBar(io, `dataframe --method ${method}`, { quiet: args.values.json === true });
       const fill = await fillDataFrame(rows, cols, { ...options, signal: io.signal, onProgress: (p) => progress.update(p) }).finally(() =>
         progress.done(),
       );
@@ -75,8 +75,12 @@ export const command = defineCommand({
     } else {
       // Drawing and danfo's constructor are synchronous and take seconds at ten million cells: in a worker
       // thread they leave this one free to stop at a signal, with nothing filled (the frame is built whole).
+      // danfo's constructor cannot say how far along it is: the status line shows the phase and the time.
       const started = performance.now();
-      const outcome = await loadDataframe(() => vectorizedInWorker({ rows, cols, ...options, csv: csv !== undefined }, io.signal));
+      const status = createPhaseLine(io, `dataframe --method ${method}`, { quiet: args.values.json === true });
+      const outcome = await loadDataframe(() =>
+        vectorizedInWorker({ rows, cols, ...options, csv: csv !== undefined }, io.signal, (phase) => status.phase(phase)),
+      ).finally(() => status.done());
       if (outcome === undefined) {
         result = makeResult({
           plan: groupsPlan(rows, cols),

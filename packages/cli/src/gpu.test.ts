@@ -38,3 +38,15 @@ test('pi transfer reports both times, their ratio and correct values', async () 
   expect(r.value.ratio).toBeGreaterThan(0);
   expect(await main(['transfer', '--length', '0'], memoryIo())).toBe(2);
 }, 60_000);
+
+test('pi transfer on a terminal shows a bar with launches/s and ETA for each way, then clears it; none with --json', async () => {
+  const argv = ['transfer', '--length', '1000000', '--launches', '100'];
+  const io = memoryIo({ stderrIsTTY: true, columns: 120 });
+  expect(await main(argv, io)).toBe(0);
+  expect(io.err()).toMatch(/\d+\.\d% +[\d.]+ (k )?launches\/s {2}ETA [^ ]+( s| ms| min)?.* {2}transfer: round trips/);
+  expect(io.err().endsWith('\r\u001b[2K')).toBe(true);
+  expect(io.out()).toContain('round trips');
+  const quiet = memoryIo({ stderrIsTTY: true, columns: 120 });
+  expect(await main([...argv, '--json'], quiet)).toBe(0);
+  expect(quiet.err()).toBe('');
+}, 120_000);

@@ -35,17 +35,21 @@ export function eta(progress: Progress): string {
   return duration(Math.max(0, progress.samplesTotal - progress.samplesDone) / rate);
 }
 
-/** A progress bar with rate and ETA on stderr, drawn only on a terminal and once the run outlasts `delayMs`. */
-export function createProgressBar(io: CliIo, label: string, options: { quiet?: boolean; delayMs?: number } = {}) {
+/**
+ * A progress bar with rate and ETA on stderr, drawn only on a terminal and once the run outlasts `delayMs`.
+ * `unit` names what `samplesDone` counts (samples unless told).
+ */
+export function createProgressBar(io: CliIo, label: string, options: { quiet?: boolean; delayMs?: number; unit?: string } = {}) {
   const line = createStatusLine(io, options.quiet !== true);
   const delayMs = options.delayMs ?? 500;
+  const unit = options.unit ?? 'samples';
   const started = Date.now();
   return {
     update(progress: Progress): void {
       if (Date.now() - started < delayMs || progress.samplesTotal <= 0) return;
       const fraction = Math.min(1, progress.samplesDone / progress.samplesTotal);
       const rate = progress.elapsedSeconds > 0 ? progress.samplesDone / progress.elapsedSeconds : 0;
-      const text = ` ${(fraction * 100).toFixed(1).padStart(5)}%  ${si(rate)} samples/s  ETA ${eta(progress)}  ${label}`;
+      const text = ` ${(fraction * 100).toFixed(1).padStart(5)}%  ${si(rate)} ${unit}/s  ETA ${eta(progress)}  ${label}`;
       const width = Math.max(10, Math.min(40, io.columns - text.length - 3));
       const full = Math.round(fraction * width);
       line.draw(`[${'#'.repeat(full)}${'-'.repeat(width - full)}]${text}`);

@@ -33,3 +33,25 @@ test('an abort between launches ends the demo with status "aborted"', async () =
   expect(r.correct).toBe(false);
   expect(performance.now() - started).toBeLessThan(10_000);
 }, 60_000);
+
+test('onProgress hears each way in order, launches done rising to all of them', async () => {
+  const { device } = await openNodeGpu();
+  const seen: { phase: string; launchesDone: number; launches: number }[] = [];
+  const r = await runTransferDemo(device, {
+    length: 1_000_000,
+    launches: 130,
+    onProgress: ({ phase, launchesDone, launches, elapsedSeconds }) => {
+      expect(elapsedSeconds).toBeGreaterThanOrEqual(0);
+      seen.push({ phase, launchesDone, launches });
+    },
+  });
+  expect(r.correct).toBe(true);
+  const phases = seen.map((p) => p.phase);
+  expect(phases.indexOf('kept on device')).toBeGreaterThan(phases.lastIndexOf('round trips'));
+  for (const phase of ['round trips', 'kept on device']) {
+    const done = seen.filter((p) => p.phase === phase).map((p) => p.launchesDone);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(done.at(-1)).toBe(130);
+  }
+  expect(seen.every((p) => p.launches === 130)).toBe(true);
+}, 120_000);

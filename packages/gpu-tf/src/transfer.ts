@@ -48,7 +48,23 @@ export interface TransferOptions {
   readonly launches?: number;
   /** Stops between launches; the result then says `status: "aborted"` with the times so far. */
   readonly signal?: AbortSignal;
+  /** Told about every 40 ms, and at the end of each way, how many launches of that way are done. */
+  readonly onProgress?: (progress: TransferProgress) => void;
 }
+
+/** How far the transfer demo is: the way it is timing, and that way's launches done. */
+export interface TransferProgress {
+  /** `round trips` first, then `kept on device`. */
+  readonly phase: 'round trips' | 'kept on device';
+  readonly launchesDone: number;
+  /** The way's launches in all (the demo's `launches`). */
+  readonly launches: number;
+  /** Seconds since this way started. */
+  readonly elapsedSeconds: number;
+}
+
+/** How often the demo reports progress. */
+const PROGRESS_MS = 40;
 
 /** What the transfer demo measured. */
 export interface TransferResult {
@@ -85,7 +101,7 @@ export interface TransferResult {
 export async function runTransferDemo(device: GPUDevice, options: TransferOptions = {}): Promise<TransferResult> {
   const length = options.length ?? 10_000;
   const launches = options.launches ?? 25;
-  const { signal } = options;
+  const { signal, onProgress } = options;
   const most = maxTransferLength(device.limits);
   if (!Number.isInteger(length) || length < 1 || length > most) {
     throw invalidArgument('length', length, `an integer in [1, ${most}] (this device's buffer and dispatch limits)`);
@@ -116,14 +132,25 @@ export async function runTransferDemo(device: GPUDevice, options: TransferOption
     readback.unmap();
   };
 
+  let reported = 0;
+  const report = (phase: TransferProgress['phase'], launchesDone: number, since: number, last = false) => {
+    const now = performance.now();
+    if (onProgress === undefined || (!last && now - reported < PROGRESS_MS)) return;
+    reported = now;
+    onProgress({ phase, launchesDone, launches, elapsedSeconds: (now - since) / 1000 });
+  };
+
   try {
     const host = new Float32Array(length).fill(1);
     let t = performance.now();
-    for (let i = 0; i < launches && signal?.aborted !== true; i++) {
+    let done = 0;
+    for (; done < launches && signal?.aborted !== true; done++) {
       device.queue.writeBuffer(data, 0, host);
       launch(true);
       await readBack(host);
+      report('round trips', done + 1, t);
     }
+    report('round trips', done, t, true);
     const roundTripSeconds = (performance.now() - t) / 1000;
     const roundTripOk = host.every((v) => v === 1 + launches);
 
@@ -131,11 +158,15 @@ export async function runTransferDemo(device: GPUDevice, options: TransferOption
     t = performance.now();
     device.queue.writeBuffer(data, 0, kept);
     // Launches are queued in batches, waiting for the device between them, so a stop is seen within one batch.
-    for (let i = 0; i < launches && signal?.aborted !== true; i++) {
-      launch(i === launches - 1);
-      if (i % 64 === 63) await device.queue.onSubmittedWorkDone();
+    for (done = 0; done < launches && signal?.aborted !== true; done++) {
+      launch(done === launches - 1);
+      if (done % 64 === 63) {
+        await device.queue.onSubmittedWorkDone();
+        report('kept on device', done + 1, t);
+      }
     }
     if (signal?.aborted !== true) await readBack(kept);
+    report('kept on device', done, t, true);
     const keptOnDeviceSeconds = (performance.now() - t) / 1000;
     const keptOk = kept.every((v) => v === 1 + launches);
     const aborted = signal?.aborted === true;

@@ -4,6 +4,7 @@ import { stoppedExitCode } from '../ops/signals.js';
 import { SCHEMA_VERSION } from '../format.js';
 import { integerParser, jsonOption } from '../options.js';
 import { createStyle } from '../_style.js';
+import { createProgressBar } from '../progressBar.js';
 
 export const command = defineCommand({
   name: 'transfer',
@@ -35,7 +36,23 @@ export const command = defineCommand({
     const most = gpu.maxTransferLength(device.limits);
     if (length > most)
       throw invalidArgument('--length', String(length), `an integer in [1, ${most}] (${summary.name}'s buffer and dispatch limits)`);
-    const r = await gpu.runTransferDemo(device, { length, launches, signal: io.signal });
+    // One bar a way: a round trip costs far more than a launch kept on the device, so each has its own ETA.
+    const quiet = args.values.json === true;
+    let bar: { phase: string; progress: ReturnType<typeof createProgressBar> } | undefined;
+    const r = await gpu
+      .runTransferDemo(device, {
+        length,
+        launches,
+        signal: io.signal,
+        onProgress: (p) => {
+          if (bar?.phase !== p.phase) {
+            bar?.progress.done();
+            bar = { phase: p.phase, progress: createProgressBar(io, `transfer: ${p.phase}`, { quiet, unit: 'launches' }) };
+          }
+          bar.progress.update({ samplesDone: p.launchesDone, samplesTotal: p.launches, inside: 0, elapsedSeconds: p.elapsedSeconds });
+        },
+      })
+      .finally(() => bar?.progress.done());
     if (args.values.json === true) {
       io.stdout(`${JSON.stringify({ schemaVersion: SCHEMA_VERSION, adapter: summary.name, software: summary.software, ...r })}\n`);
     } else {

@@ -39,7 +39,8 @@ const step = (message) => console.log(`build:portable: ${message}`);
 const cliBin = join(root, 'packages/cli/dist/bin.js');
 const workerMain = join(root, 'packages/cpu/dist/workerMain.js');
 const dataframeWorker = join(root, 'packages/cli/dist/dataframeWorker.js');
-for (const f of [cliBin, workerMain, dataframeWorker]) if (!existsSync(f)) fail(`${relative(root, f)} is missing: run \`pnpm build\` first`);
+for (const f of [cliBin, workerMain, dataframeWorker])
+  if (!existsSync(f)) fail(`${relative(root, f)} is missing: run \`pnpm build\` first`);
 
 rmSync(staging, { recursive: true, force: true });
 mkdirSync(join(top, 'lib', 'node_modules'), { recursive: true });

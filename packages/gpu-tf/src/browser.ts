@@ -20,6 +20,13 @@ export {
   type PiDispatchRun,
 } from './piDispatches.js';
 export { computePiOnGpu, SEED_OF_THE_SEED } from './computePiOnGpu.js';
-export { runTransferDemo, maxTransferLength, INCREMENT_BY_ONE_WGSL, type TransferOptions, type TransferProgress, type TransferResult } from './transfer.js';
+export {
+  runTransferDemo,
+  maxTransferLength,
+  INCREMENT_BY_ONE_WGSL,
+  type TransferOptions,
+  type TransferProgress,
+  type TransferResult,
+} from './transfer.js';
 export { runTensors, TENSOR_CHUNK, type TensorsRunContext } from './tensors.js';
 export { gpuTfBackends, probeBrowserWebGpu } from './backends.browser.js';

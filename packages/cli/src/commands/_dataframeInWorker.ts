@@ -53,7 +53,11 @@ export function vectorizedInWorker(
       }
       settle(() =>
         reply.kind === 'done'
-          ? resolve({ result: reply.result, rowsFilled: reply.rowsFilled, ...(reply.csvText === undefined ? {} : { csvText: reply.csvText }) })
+          ? resolve({
+              result: reply.result,
+              rowsFilled: reply.rowsFilled,
+              ...(reply.csvText === undefined ? {} : { csvText: reply.csvText }),
+            })
           : reject(revive(reply)),
       );
     });

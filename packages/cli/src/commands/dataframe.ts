@@ -53,7 +53,9 @@ export const command = defineCommand({
       '--rows × --cols',
       `${rows}x${cols} with --method ${method}`,
       // The vectorized fill runs in a worker thread: its heap counts too.
-      BASE_BYTES + (method === 'vectorized' ? BYTES_PER_WORKER : 0) + tableBytes(rows, cols, method as 'cell' | 'vectorized', csv !== undefined), // checked against its choices
+      BASE_BYTES +
+        (method === 'vectorized' ? BYTES_PER_WORKER : 0) +
+        tableBytes(rows, cols, method as 'cell' | 'vectorized', csv !== undefined), // checked against its choices
       memoryBudget(args.values['memory-budget'], io.env),
       'use fewer rows or columns',
     );
@@ -117,7 +119,12 @@ export const command = defineCommand({
       }
     }
     const code = result.status === 'aborted' ? stoppedExitCode(io.signal) : 0;
-    return writeOutputs(io, 'dataframe', csv === undefined || csvData === undefined ? [] : [{ option: '--csv', path: csv, data: csvData }], code);
+    return writeOutputs(
+      io,
+      'dataframe',
+      csv === undefined || csvData === undefined ? [] : [{ option: '--csv', path: csv, data: csvData }],
+      code,
+    );
   },
 });
 

@@ -32,9 +32,12 @@ export function vectorizedInWorker(
   onPhase: (phase: DataframePhase) => void = () => {},
 ): Promise<VectorizedOutcome> {
   if (signal.aborted) return Promise.resolve(undefined);
-  // `--input-type` (from `node -e`) makes a worker started from a file fail, so it is left out.
-  const execArgv = process.execArgv.filter((flag) => !flag.startsWith('--input-type'));
-  const worker = new Worker(workerUrl(), { execArgv });
+  // The worker inherits the process's Node and V8 flags. `--input-type` (from `node -e`) makes a worker
+  // started from a file fail, so then the flags are passed without it (V8 flags cannot be passed that way).
+  const inherited = process.execArgv;
+  const worker = inherited.some((flag) => flag.startsWith('--input-type'))
+    ? new Worker(workerUrl(), { execArgv: inherited.filter((flag) => !flag.startsWith('--input-type')) })
+    : new Worker(workerUrl());
   return new Promise<VectorizedOutcome>((resolve, reject) => {
     let settled = false;
     const settle = (finish: () => void) => {

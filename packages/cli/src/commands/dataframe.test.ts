@@ -17,7 +17,7 @@ async function run(...argv: string[]) {
 const dir = mkdtempSync(join(tmpdir(), 'pi-dataframe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('pi dataframe', () => {
+describe('pi dataframe', { timeout: 60_000 }, () => {
   it('--json prints one object with the schema; per-column counts equal the loop’s groups N × I', async () => {
     const r = await run('dataframe', '--rows', '3k', '--cols', '12', '--seed', '4', '--generator', 'numba', '--json');
     expect(r.code).toBe(0);
@@ -90,7 +90,7 @@ describe('pi dataframe', () => {
   });
 });
 
-describe('pi dataframe: usage errors exit 2 with one line naming the option, the value and what is allowed', () => {
+describe('pi dataframe: usage errors exit 2 with one line naming the option, the value and what is allowed', { timeout: 60_000 }, () => {
   it.each([
     [['--rows', '0'], /--rows: "0" is not allowed; expected an integer in \[1, 2\^53\)/],
     [['--rows', 'abc'], /--rows: "abc" is not allowed/],
@@ -149,7 +149,7 @@ describe('pi dataframe: usage errors exit 2 with one line naming the option, the
     expect(stopMs).toBeLessThan(1000);
     expect(JSON.parse(io.out())).toMatchObject({ status: 'aborted', method: 'vectorized', rowsFilled: 0, samples: 0, inside: 0 });
     expect(existsSync(csv)).toBe(false);
-  });
+  }, 60_000);
 
   it('a vectorized fill longer than half a second shows its phase and time on a terminal, then clears the line', async () => {
     const io = memoryIo({ stderrIsTTY: true, columns: 120 });
@@ -157,13 +157,13 @@ describe('pi dataframe: usage errors exit 2 with one line naming the option, the
     expect(io.err()).toMatch(/dataframe --method vectorized: drawing the points and building the DataFrame {2}\d/);
     expect(io.err().endsWith('\r\u001b[2K')).toBe(true);
     expect(io.out()).toContain('10,000,000 × 1 cells written to');
-  });
+  }, 60_000);
 
   it('with --json the terminal gets no status line', async () => {
     const io = memoryIo({ stderrIsTTY: true, columns: 120 });
     expect(await main(['dataframe', '--rows', '1e7', '--cols', '1', '--json'], io)).toBe(0);
     expect(io.err()).toBe('');
-  });
+  }, 60_000);
 });
 
 describe('pi dataframe without @pi/dataframe installed (an optional peer of @pi/cli)', () => {

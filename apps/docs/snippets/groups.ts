@@ -11,4 +11,7 @@ const result = await estimateLoop({
 
 console.log(`inside: ${result.inside}`); // 25183, as numba counts it
 const halfWidth = 1.96 * result.standardError;
-console.log(`mean of the 64 group estimates: ${result.pi.toFixed(4)}` + ` ± ${halfWidth.toFixed(4)}`);
+console.log(
+  `mean of the 64 group estimates: ${result.pi.toFixed(4)}` +
+    ` ± ${halfWidth.toFixed(4)}`,
+);

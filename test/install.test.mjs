@@ -282,7 +282,9 @@ for (const [label, yarn] of [
     const project = dataframeProject(label.replace(/\W+/g, '-'), { resolutions });
     writeFileSync(join(project, 'yarn.lock'), '');
     writeFileSync(join(project, '.yarnrc.yml'), 'nodeLinker: node-modules\nenableTelemetry: false\n');
-    run('npx', yarn, { cwd: project });
+    // A cache of this run's own: yarn 1 keys local tarballs by name and version, so a cache kept from an earlier
+    // build of the same version would install stale files.
+    run('npx', yarn, { cwd: project, env: { YARN_CACHE_FOLDER: join(work, 'yarn-cache'), YARN_ENABLE_GLOBAL_CACHE: 'false' } });
     checkDataframeProject(project);
   });
 }
